@@ -1,0 +1,145 @@
+/**
+ * Front matter: split a note into YAML data and body, and normalise the keys this
+ * site understands. Vault notes often carry keys that mean something else to
+ * Eleventy (`permalink`, `layout`, `tags` as a string, a `date` that is no date):
+ * here they are only data, interpreted by these rules and nothing else.
+ */
+import { parseDocument } from "yaml";
+
+export interface FrontMatterProblem {
+  /** 1-based line in the file. */
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+  hint: string;
+  severity: "error" | "warning";
+}
+
+export interface ParsedFrontMatter {
+  /** Raw YAML data (empty object when there is none or it is malformed). */
+  data: Record<string, unknown>;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** 1-based line number in the file of the body's first line. */
+  bodyLine: number;
+  /** 1-based line number of each top-level key. */
+  keyLines: Map<string, number>;
+  problems: FrontMatterProblem[];
+}
+
+const FENCE = /^---[ \t]*$/;
+
+export function splitFrontMatter(source: string): ParsedFrontMatter {
+  const text = source.replace(/^\uFEFF/, "");
+  const lines = text.split(/\r?\n/);
+  const empty: ParsedFrontMatter = { data: {}, body: text, bodyLine: 1, keyLines: new Map(), problems: [] };
+  if (!FENCE.test(lines[0] ?? "")) return empty;
+  let end = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (FENCE.test(lines[i]!) || /^\.\.\.[ \t]*$/.test(lines[i]!)) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) {
+    return {
+      ...empty,
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          rule: "frontmatter-unclosed",
+          message: "front matter starts with --- but is never closed",
+          hint: "Add a line with only --- after the last front-matter key.",
+          severity: "error",
+        },
+      ],
+    };
+  }
+  const yamlText = lines.slice(1, end).join("\n");
+  const body = lines.slice(end + 1).join("\n");
+  const result: ParsedFrontMatter = { data: {}, body, bodyLine: end + 2, keyLines: new Map(), problems: [] };
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors.slice(0, 1)) {
+      // Errors are found where the parser gives up, often the start of the next line: point at the line before.
+      let offset = Math.min(err.pos[0], yamlText.length);
+      while (offset > 0 && /\s/.test(yamlText[offset - 1]!) ) offset--;
+      if (offset > 0) offset--;
+      // An unclosed quote: point at the line where it opens.
+      if (/quote/i.test(err.message)) offset = Math.max(0, Math.max(yamlText.lastIndexOf('"', offset), yamlText.lastIndexOf("'", offset)));
+      const before = yamlText.slice(0, offset);
+      const yamlLine = before.split("\n").length;
+      result.problems.push({
+        line: yamlLine + 1,
+        column: offset - before.lastIndexOf("\n"),
+        rule: "frontmatter-yaml",
+        message: `front matter is not valid YAML: ${err.message.split("\n")[0]}`,
+        hint: "Check the quotes, colons and indentation on this line; values with a colon or # need quotes.",
+        severity: "error",
+      });
+    }
+    return result;
+  }
+  const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  if (value !== null && value !== undefined && (typeof value !== "object" || Array.isArray(value))) {
+    result.problems.push({
+      line: 2,
+      column: 1,
+      rule: "frontmatter-yaml",
+      message: "front matter must be a list of `key: value` lines",
+      hint: "Write each property as `key: value` between the --- lines.",
+      severity: "error",
+    });
+    return result;
+  }
+  result.data = (value ?? {}) as Record<string, unknown>;
+  const contents = doc.contents as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | null;
+  for (const item of contents?.items ?? []) {
+    const key = item.key?.value;
+    const offset = item.key?.range?.[0];
+    if (typeof key === "string" && typeof offset === "number") {
+      result.keyLines.set(key, yamlText.slice(0, offset).split("\n").length + 1);
+    }
+  }
+  return result;
+}
+
+/** A value that may be a list, a single string or a comma-separated string, as a list of strings. */
+export function stringList(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap((v) => stringList(v));
+  if (typeof value === "string") {
+    return value
+      .split(/[,\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+  if (typeof value === "number" || typeof value === "boolean") return [String(value)];
+  return [];
+}
+
+/** Tags as Obsidian reads them: a list or a string, `#` optional, separated by commas or spaces. */
+export function tagList(value: unknown): string[] {
+  const raw = typeof value === "string" ? value.split(/[\s,]+/) : stringList(value);
+  return raw.map((t) => t.replace(/^#/, "").trim()).filter(Boolean);
+}
+
+/** A date from front matter, or undefined when it is not a real date. */
+export function dateValue(value: unknown): Date | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  return undefined;
+}
+
+/** Why a note is not published, or undefined when it is. */
+export function unpublishedReason(data: Record<string, unknown>): string | undefined {
+  if (data.draft === true || data.draft === "true") return "draft: true";
+  if (data.ignore === true || data.ignore === "true") return "ignore: true";
+  if (data.publish === false || data.publish === "false") return "publish: false";
+  return undefined;
+}

@@ -1,0 +1,333 @@
+/**
+ * The vault index: the content folder read ONCE into notes and attachments, with
+ * Obsidian's rules for resolving a link target. Plain TypeScript: no Eleventy, no
+ * rendering. The build, the content check and the tests all use this one index.
+ */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import MarkdownIt from "markdown-it";
+import { dateValue, splitFrontMatter, stringList, tagList, unpublishedReason, type FrontMatterProblem } from "./frontmatter.ts";
+import { closest, headingSlug, nameKey, slugify, SlugCounter } from "./slug.ts";
+import { expandVariables } from "./variables.ts";
+
+export interface Heading {
+  level: number;
+  /** Heading text as written (Markdown source, variables expanded). */
+  text: string;
+  /** Id before de-duplication: what `[[Page#Kop]]` is compared with. */
+  slug: string;
+  /** Final, unique id of the heading on its page. */
+  id: string;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+export interface Note {
+  kind: "note";
+  /** Path as shown in messages: relative to the working directory when inside it. */
+  file: string;
+  /** Absolute path on disk. */
+  abs: string;
+  /** Path inside the vault, posix separators, with `.md`. */
+  rel: string;
+  /** File name without `.md`: the name Obsidian links by. */
+  name: string;
+  /** Folder names from the vault root down. */
+  folders: string[];
+  title: string;
+  aliases: string[];
+  taxonomie: string[];
+  tags: string[];
+  date?: Date;
+  /** Front matter as written. */
+  data: Record<string, unknown>;
+  /** 1-based line of each front-matter key. */
+  keyLines: Map<string, number>;
+  source: string;
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
+  headings: Heading[];
+  /** Site URL, root-relative, ending in `/`. */
+  url: string;
+  /** Undefined when published; otherwise why not (`draft: true`, ...). */
+  unpublished?: string;
+  frontMatterProblems: FrontMatterProblem[];
+}
+
+export interface Attachment {
+  kind: "attachment";
+  file: string;
+  abs: string;
+  /** Path inside its root, posix separators. */
+  rel: string;
+  /** File name with extension. */
+  name: string;
+  /** URL the raw file is published at. */
+  url: string;
+  /** True for files from the shared `_assets/` folder. */
+  shared: boolean;
+}
+
+export type Resolution<T> =
+  | { kind: "found"; target: T }
+  | { kind: "ambiguous"; target: T; candidates: T[] }
+  | { kind: "missing"; suggestion?: string };
+
+export interface VaultOptions {
+  /** The content folder (an Obsidian vault). */
+  root: string;
+  /** Folder with shared assets served at `/_assets/`; optional. */
+  assetsDir?: string;
+  /** Base for the `file` paths in messages; defaults to the working directory. */
+  cwd?: string;
+}
+
+export interface UrlConflict {
+  url: string;
+  notes: Note[];
+}
+
+const IGNORED_DIRS = new Set([".obsidian", ".trash", ".git", "node_modules", "_site", ".github", ".vscode"]);
+export const IMAGE_EXTENSIONS = new Set([".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff"]);
+
+// Block structure only: a heading's raw inline source is all the index needs.
+const headingParser = new MarkdownIt({ html: true });
+headingParser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
+
+function walk(dir: string, base: string, out: string[]): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort()) {
+    if (IGNORED_DIRS.has(entry) || entry.startsWith(".")) continue;
+    const abs = path.join(dir, entry);
+    const st = statSync(abs);
+    if (st.isDirectory()) walk(abs, base, out);
+    else if (st.isFile()) out.push(path.relative(base, abs).split(path.sep).join("/"));
+  }
+}
+
+/** Headings of a body, found with markdown-it's parser so they match the render exactly. */
+export function extractHeadings(body: string, bodyLine: number, data: Record<string, unknown>): Heading[] {
+  const tokens = headingParser.parse(body, {});
+  const counter = new SlugCounter();
+  const headings: Heading[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type !== "heading_open") continue;
+    const inline = tokens[i + 1];
+    const text = expandVariables(inline?.content ?? "", data).text;
+    const slug = headingSlug(text);
+    headings.push({ level: Number(t.tag.slice(1)), text, slug, id: counter.next(slug), line: bodyLine + (t.map?.[0] ?? 0) });
+  }
+  return headings;
+}
+
+export function noteUrl(rel: string): string {
+  const parts = rel.replace(/\.md$/i, "").split("/");
+  return "/" + parts.map((p) => slugify(p) || "pagina").join("/") + "/";
+}
+
+export function folderUrl(folders: string[]): string {
+  return folders.length === 0 ? "/" : "/" + folders.map((p) => slugify(p) || "map").join("/") + "/";
+}
+
+function attachmentUrl(rel: string): string {
+  return "/bestanden/" + rel.split("/").map((p) => encodeURIComponent(p)).join("/");
+}
+
+export class Vault {
+  readonly root: string;
+  readonly notes: Note[] = [];
+  readonly attachments: Attachment[] = [];
+  readonly urlConflicts: UrlConflict[] = [];
+  private byPath = new Map<string, Note>();
+  private byName = new Map<string, Note[]>();
+  private byAlias = new Map<string, Note[]>();
+  private attByPath = new Map<string, Attachment>();
+  private attByName = new Map<string, Attachment[]>();
+  private byUrl = new Map<string, Note>();
+
+  constructor(readonly options: VaultOptions) {
+    this.root = path.resolve(options.root);
+    const cwd = options.cwd ?? process.cwd();
+    const display = (abs: string) => {
+      const r = path.relative(cwd, abs);
+      return (r.startsWith("..") ? abs : r).split(path.sep).join("/");
+    };
+    const files: string[] = [];
+    walk(this.root, this.root, files);
+    for (const rel of files) {
+      const abs = path.join(this.root, rel);
+      if (/\.md$/i.test(rel)) this.addNote(this.readNote(abs, rel, display(abs)));
+      else this.addAttachment({ kind: "attachment", file: display(abs), abs, rel, name: path.posix.basename(rel), url: attachmentUrl(rel), shared: false });
+    }
+    if (options.assetsDir) {
+      const assets = path.resolve(options.assetsDir);
+      const assetFiles: string[] = [];
+      walk(assets, assets, assetFiles);
+      for (const rel of assetFiles) {
+        const abs = path.join(assets, rel);
+        this.addAttachment({ kind: "attachment", file: display(abs), abs, rel: `_assets/${rel}`, name: path.posix.basename(rel), url: `/_assets/${rel}`, shared: true });
+      }
+    }
+  }
+
+  private readNote(abs: string, rel: string, file: string): Note {
+    return noteFromSource(readFileSync(abs, "utf8"), rel, file, abs);
+  }
+
+  private addNote(note: Note): void {
+    this.notes.push(note);
+    this.byPath.set(nameKey(note.rel.replace(/\.md$/i, "")), note);
+    push(this.byName, nameKey(note.name), note);
+    for (const alias of note.aliases) push(this.byAlias, nameKey(alias), note);
+    if (note.unpublished) return;
+    const taken = this.byUrl.get(note.url);
+    if (taken) {
+      const conflict = this.urlConflicts.find((c) => c.url === note.url);
+      if (conflict) conflict.notes.push(note);
+      else this.urlConflicts.push({ url: note.url, notes: [taken, note] });
+      // Keep both pages: the later one gets a numbered URL so nothing is dropped.
+      let n = 2;
+      while (this.byUrl.has(note.url.replace(/\/$/, `-${n}/`))) n++;
+      note.url = note.url.replace(/\/$/, `-${n}/`);
+    }
+    this.byUrl.set(note.url, note);
+  }
+
+  private addAttachment(att: Attachment): void {
+    this.attachments.push(att);
+    this.attByPath.set(nameKey(att.rel), att);
+    push(this.attByName, nameKey(att.name), att);
+  }
+
+  /** Published notes in vault order. */
+  get published(): Note[] {
+    return this.notes.filter((n) => !n.unpublished);
+  }
+
+  noteByUrl(url: string): Note | undefined {
+    return this.byUrl.get(url);
+  }
+
+  /**
+   * Resolves a wikilink target to a note like Obsidian does: exact vault path, then a path
+   * suffix, then the file name anywhere (case-insensitive, Unicode-normalised), then aliases.
+   * `from` breaks ties between notes of the same name: the one nearest to it wins.
+   */
+  resolveNote(target: string, from?: Note): Resolution<Note> {
+    const clean = target.replace(/\\/g, "/").replace(/^\.?\//, "").replace(/\.md$/i, "").trim();
+    const key = nameKey(clean);
+    if (!key) return { kind: "missing" };
+    const exact = this.byPath.get(key);
+    if (exact) return { kind: "found", target: exact };
+    let candidates: Note[] = [];
+    if (key.includes("/")) {
+      candidates = this.notes.filter((n) => nameKey(n.rel.replace(/\.md$/i, "")).endsWith("/" + key));
+    } else {
+      candidates = this.byName.get(key) ?? [];
+      if (candidates.length === 0) candidates = this.byAlias.get(key) ?? [];
+    }
+    if (candidates.length === 1) return { kind: "found", target: candidates[0]! };
+    if (candidates.length > 1) return { kind: "ambiguous", target: nearest(candidates, from), candidates };
+    return { kind: "missing", suggestion: closest(clean.split("/").pop() ?? clean, this.notes.map((n) => n.name)) };
+  }
+
+  /** Resolves an attachment (image, PDF, ...) by vault path, path relative to `from`, or file name anywhere. */
+  resolveAttachment(target: string, from?: Note): Resolution<Attachment> {
+    let clean = target.replace(/\\/g, "/").trim();
+    try {
+      clean = decodeURIComponent(clean);
+    } catch {
+      /* keep as written */
+    }
+    clean = clean.replace(/^\.\//, "");
+    if (clean.startsWith("/")) {
+      const hit = this.attByPath.get(nameKey(clean.slice(1)));
+      if (hit) return { kind: "found", target: hit };
+    } else {
+      if (from) {
+        const relTo = path.posix.normalize(path.posix.join(path.posix.dirname(from.rel), clean));
+        const hit = this.attByPath.get(nameKey(relTo));
+        if (hit) return { kind: "found", target: hit };
+      }
+      const hit = this.attByPath.get(nameKey(clean));
+      if (hit) return { kind: "found", target: hit };
+    }
+    const byName = this.attByName.get(nameKey(path.posix.basename(clean))) ?? [];
+    if (byName.length === 1) return { kind: "found", target: byName[0]! };
+    if (byName.length > 1) {
+      const local = byName.filter((a) => !a.shared);
+      return { kind: "ambiguous", target: local[0] ?? byName[0]!, candidates: byName };
+    }
+    return { kind: "missing", suggestion: closest(path.posix.basename(clean), this.attachments.map((a) => a.name)) };
+  }
+
+  /** Notes that share a name with another note (Obsidian would pick one silently). */
+  duplicateNames(): Note[][] {
+    return [...this.byName.values()].filter((list) => list.length > 1);
+  }
+
+  /** The heading of `note` that `[[note#fragment]]` points at; Obsidian's nested `#A#B` uses the last part. */
+  findHeading(note: Note, fragment: string): Heading | undefined {
+    const last = fragment.split("#").filter(Boolean).pop() ?? "";
+    const slug = headingSlug(last);
+    return note.headings.find((h) => h.slug === slug) ?? note.headings.find((h) => h.id === slug);
+  }
+}
+
+/** A note from its source text; `rel` is its path inside the vault. Used by the index and by tests. */
+export function noteFromSource(source: string, rel: string, file: string = rel, abs: string = rel): Note {
+  const fm = splitFrontMatter(source);
+  const name = path.posix.basename(rel).replace(/\.md$/i, "");
+  const folders = rel.split("/").slice(0, -1);
+  const data = fm.data;
+  const title = typeof data.title === "string" && data.title.trim() ? data.title.trim() : typeof data.title === "number" ? String(data.title) : name;
+  return {
+    kind: "note",
+    file,
+    abs,
+    rel,
+    name,
+    folders,
+    title,
+    aliases: stringList(data.aliases ?? data.alias),
+    taxonomie: stringList(data.taxonomie),
+    tags: tagList(data.tags),
+    date: dateValue(data.date),
+    data,
+    keyLines: fm.keyLines,
+    source,
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+    headings: extractHeadings(fm.body, fm.bodyLine, { ...data, title }),
+    url: noteUrl(rel),
+    unpublished: unpublishedReason(data),
+    frontMatterProblems: fm.problems,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function nearest(candidates: Note[], from?: Note): Note {
+  if (!from) return candidates[0]!;
+  const shared = (n: Note) => {
+    let i = 0;
+    while (i < n.folders.length && i < from.folders.length && n.folders[i] === from.folders[i]) i++;
+    return i * 100 - n.folders.length;
+  };
+  return [...candidates].sort((a, b) => shared(b) - shared(a))[0]!;
+}
+
+export function loadVault(options: VaultOptions): Vault {
+  return new Vault(options);
+}
