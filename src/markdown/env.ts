@@ -1,0 +1,92 @@
+/**
+ * The per-render environment shared by our markdown-it plugins, and the plugin that
+ * tracks source lines so every diagnostic can name the line it is about.
+ */
+import type MarkdownIt from "markdown-it";
+import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
+import type { Diagnostics } from "../diagnostics/index.ts";
+import type { Attachment, Note, Vault } from "../vault/index.ts";
+
+/** A link from the page being rendered to another note. */
+export interface OutgoingLink {
+  target: Note;
+  /** Heading id, when the link points at a heading. */
+  anchor?: string;
+  /** 1-based line in the source file. */
+  line: number;
+  /** True for `![[Note]]` transclusions. */
+  embed: boolean;
+}
+
+export interface RenderEnv {
+  /** The note being rendered, when it is part of the vault. */
+  note?: Note;
+  /** File path for diagnostics. */
+  file: string;
+  /** 1-based line in the file where the rendered Markdown starts. */
+  bodyLine: number;
+  /** Variables for `{{ name }}`: front matter plus `title`. */
+  data: Record<string, unknown>;
+  /** Filled during the render: links to other notes. */
+  links: OutgoingLink[];
+  /** Filled during the render: attachments (images, files) the page uses. */
+  attachments: Set<Attachment>;
+  /** Names of notes being transcluded, outermost first, for cycle detection. */
+  stack: string[];
+  /** Internal: 0-based body line of the block whose inline content is being parsed. */
+  blockLine?: number;
+}
+
+/** What every plugin may need besides the parser; all optional so a bare parser works in tests. */
+export interface MarkdownContext {
+  vault?: Vault;
+  diagnostics?: Diagnostics;
+}
+
+export function newEnv(partial: Partial<RenderEnv> & { file: string }): RenderEnv {
+  return { bodyLine: 1, data: {}, links: [], attachments: new Set(), stack: [], ...partial };
+}
+
+export function asEnv(env: unknown): RenderEnv {
+  const e = (env ?? {}) as Partial<RenderEnv>;
+  e.file ??= "(markdown)";
+  e.bodyLine ??= 1;
+  e.data ??= {};
+  e.links ??= [];
+  e.attachments ??= new Set();
+  e.stack ??= [];
+  return e as RenderEnv;
+}
+
+/** 1-based file line and column of position `pos` in the inline source being parsed. */
+export function inlinePosition(state: StateInline, pos: number = state.pos): { line: number; column: number } {
+  const env = asEnv(state.env);
+  const before = state.src.slice(0, pos);
+  const nl = before.lastIndexOf("\n");
+  const lines = before.length - before.replaceAll("\n", "").length;
+  return { line: env.bodyLine + (env.blockLine ?? 0) + lines, column: pos - nl };
+}
+
+/** 1-based file line of a block token's first line. */
+export function blockLine(env: RenderEnv, map: [number, number] | null | undefined): number {
+  return env.bodyLine + (map?.[0] ?? 0);
+}
+
+/**
+ * Replaces markdown-it's core `inline` rule with one that records the current block's line
+ * in the env before parsing its inline content (table cells have no map: the row's is used).
+ */
+export default function sourceLinesPlugin(md: MarkdownIt): void {
+  md.core.ruler.at("inline", (state) => {
+    const env = asEnv(state.env);
+    let last = 0;
+    for (const tok of state.tokens) {
+      if (tok.map) last = tok.map[0];
+      if (tok.type === "inline") {
+        env.blockLine = last;
+        state.md.inline.parse(tok.content, state.md, state.env, tok.children ?? (tok.children = []));
+      }
+    }
+    env.blockLine = undefined;
+  });
+}

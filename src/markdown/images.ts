@@ -1,0 +1,114 @@
+/**
+ * Images in all three spellings: Markdown `![alt](pad.png)`, Obsidian `![[pad.png|alt|400]]`
+ * (tokens from the wikilinks plugin) and HTML `<img src="/_assets/x.png" eleventy:widths="400">`
+ * (Eleventy dialect). Each source is found through the vault index (shared `_assets/`
+ * included) and rendered by the image pipeline; a missing file or missing alt text is a
+ * diagnostic and a visible placeholder, never a crash.
+ */
+import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import type { Diagnostics } from "../diagnostics/index.ts";
+import type { ImageRequest } from "../images/index.ts";
+import type { Attachment, Vault } from "../vault/index.ts";
+import { asEnv, blockLine, type RenderEnv } from "./env.ts";
+
+export interface Options {
+  vault?: Vault;
+  diagnostics?: Diagnostics;
+  /** Turns a resolved image into HTML (normally `ImagePipeline.html`). Default: a plain `<img>`. */
+  render?: (req: ImageRequest) => string;
+}
+
+const IMG_TAG = /<img\b[^>]*>/gi;
+const ATTR = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+export function parseAttributes(tag: string): Array<[string, string]> {
+  const inner = tag.replace(/^<img\b/i, "").replace(/\/?>$/, "");
+  const out: Array<[string, string]> = [];
+  for (const m of inner.matchAll(ATTR)) out.push([m[1]!, m[2] ?? m[3] ?? m[4] ?? ""]);
+  return out;
+}
+
+export default function imagesPlugin(md: MarkdownIt, options: Options = {}): void {
+  const esc = md.utils.escapeHtml;
+  const plain = (req: ImageRequest) => `<img src="${esc(req.url)}" alt="${esc(req.alt)}"${req.width ? ` width="${req.width}"` : ""} loading="lazy">`;
+  const renderImage = options.render ?? plain;
+
+  function placeholder(name: string, alt: string): string {
+    return `<span class="image-missing" role="img" aria-label="${esc(alt || name)}">Afbeelding ontbreekt: ${esc(name)}</span>`;
+  }
+
+  /** Resolves `src` and renders it, reporting problems at `line`. */
+  function image(env: RenderEnv, line: number, src: string, alt: string | undefined, width: number | undefined, attrs: Record<string, string>, found?: Attachment | null): string {
+    const report = (severity: "error" | "warning", rule: string, message: string, hint: string) =>
+      options.diagnostics?.add({ severity, file: env.file, line, column: 0, rule, message, hint });
+    if (/^(https?:)?\/\//i.test(src) || src.startsWith("data:")) {
+      if (!src.startsWith("data:")) report("warning", "external-image", `image ${src} is loaded from another site`, "Download it into _assets/ or the vault so the site makes no third-party requests.");
+      return `<img src="${esc(src)}" alt="${esc(alt ?? "")}" loading="lazy">`;
+    }
+    let att = found ?? undefined;
+    if (found === undefined) {
+      const res = options.vault?.resolveAttachment(src, env.note);
+      if (!res || res.kind === "missing") {
+        const hint = res?.suggestion ? ` Did you mean "${res.suggestion}"?` : "";
+        report("error", "missing-image", `image ${src} not found`, `Put the file in _assets/ or anywhere in the vault.${hint}`);
+        return placeholder(src, alt ?? "");
+      }
+      att = res.target;
+    }
+    if (!att) return placeholder(src, alt ?? "");
+    env.attachments.add(att);
+    if (alt === undefined) report("warning", "image-alt", `image ${src} has no alt text`, "Describe what the image shows, in Dutch, in its alt text.");
+    try {
+      return renderImage({ file: att.abs, url: att.url, alt: alt ?? "", width, attrs });
+    } catch (err) {
+      report("error", "image-unreadable", `image ${src} cannot be read: ${(err as Error).message.split("\n")[0]}`, "Export the image again as PNG, JPEG, WebP or SVG.");
+      return placeholder(src, alt ?? "");
+    }
+  }
+
+  md.renderer.rules.image = (tokens, idx, _opts, rawEnv) => {
+    const t = tokens[idx]!;
+    const env = asEnv(rawEnv);
+    const alt = t.children ? md.renderer.renderInlineAsText(t.children, md.options, rawEnv) : t.content;
+    const size = /^(.*?)\|(\d+)(?:x\d+)?$/.exec(alt);
+    const title = t.attrGet("title");
+    return image(env, (t.meta as { line?: number } | null)?.line ?? env.bodyLine + (env.blockLine ?? 0), t.attrGet("src") ?? "", size ? size[1]! : alt || undefined, size ? Number(size[2]) : undefined, title ? { title } : {});
+  };
+
+  md.renderer.rules.wikilink_image = (tokens, idx, _opts, rawEnv) => {
+    const meta = tokens[idx]!.meta as { attachment?: Attachment; alt?: string; width?: number; target: string; line: number };
+    const env = asEnv(rawEnv);
+    return image(env, meta.line, meta.target, meta.alt ?? "", meta.width, {}, meta.attachment ?? null);
+  };
+
+  /** Rewrites `<img>` tags in raw HTML; `eleventy:widths` gives the display width. */
+  function rewriteHtml(content: string, env: RenderEnv, line: number): string {
+    return content.replace(IMG_TAG, (tag) => {
+      const attrs = parseAttributes(tag);
+      const get = (n: string) => attrs.find(([k]) => k.toLowerCase() === n)?.[1];
+      const src = get("src");
+      if (!src) return tag;
+      const widths = get("eleventy:widths");
+      const width = Number(get("width") ?? widths?.split(",")[0]) || undefined;
+      const keep: Record<string, string> = {};
+      for (const [k, v] of attrs) if (!["src", "alt", "width", "height", "eleventy:widths", "loading", "decoding", "sizes"].includes(k.toLowerCase())) keep[k] = v;
+      return image(env, line, src, get("alt"), width, keep);
+    });
+  }
+
+  // Record line numbers on image tokens while the map is known; rewrite raw HTML images.
+  md.core.ruler.push("images", (state) => {
+    const env = asEnv(state.env);
+    let line = env.bodyLine;
+    const visit = (tokens: Token[]) => {
+      for (const t of tokens) {
+        if (t.map) line = blockLine(env, t.map);
+        if (t.type === "image") t.meta = { ...(t.meta ?? {}), line };
+        if ((t.type === "html_block" || t.type === "html_inline") && /<img\b/i.test(t.content)) t.content = rewriteHtml(t.content, env, line);
+        if (t.children) visit(t.children);
+      }
+    };
+    visit(state.tokens);
+  });
+}

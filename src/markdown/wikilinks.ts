@@ -1,0 +1,227 @@
+/**
+ * Obsidian wikilinks as markdown-it tokens: `[[Page]]`, `[[Page|tekst]]`, `[[Page#Kop]]`,
+ * `[[Page#Kop|tekst]]`, `[[#Kop]]`, `[[Page\|tekst]]` (tables) and inline embeds
+ * `![[diagram.png|400]]`. Targets are resolved through the vault index; a broken target
+ * becomes a visible non-link plus a diagnostic. Code spans never reach this rule.
+ */
+import type MarkdownIt from "markdown-it";
+import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
+import type { Diagnostics } from "../diagnostics/index.ts";
+import { closest, headingSlug } from "../vault/slug.ts";
+import { IMAGE_EXTENSIONS, type Attachment, type Note, type Vault } from "../vault/index.ts";
+import { asEnv, inlinePosition, type RenderEnv } from "./env.ts";
+
+export interface Options {
+  /** Vault that targets are resolved against. Without one, every page link is reported as broken. */
+  vault?: Vault;
+  /** Where problems are reported. Without one, problems are only visible in the HTML. */
+  diagnostics?: Diagnostics;
+  /** Class of a resolved link. Default `wikilink`. */
+  linkClass?: string;
+  /** Class of an unresolved link, rendered as a `<span>`. Default `wikilink broken`. */
+  brokenClass?: string;
+}
+
+const defaults: Required<Omit<Options, "vault" | "diagnostics">> = {
+  linkClass: "wikilink",
+  brokenClass: "wikilink broken",
+};
+
+/** The parts of `[[target#heading|alias]]`. */
+export interface WikilinkParts {
+  target: string;
+  heading?: string;
+  alias?: string;
+}
+
+/** Splits the inside of `[[...]]`; `\|` (escaped for tables) separates like `|`. */
+export function parseWikilink(inner: string): WikilinkParts {
+  const m = /\\?\|/.exec(inner);
+  const ref = (m ? inner.slice(0, m.index) : inner).trim();
+  const alias = m ? inner.slice(m.index + m[0].length).trim() : undefined;
+  const hash = ref.indexOf("#");
+  const target = (hash >= 0 ? ref.slice(0, hash) : ref).trim();
+  const heading = hash >= 0 ? ref.slice(hash + 1).trim() : undefined;
+  return { target, heading: heading || undefined, alias: alias || undefined };
+}
+
+/** Text Obsidian shows for a link without alias: `Page`, `Page > Kop`, or `Kop`. */
+export function defaultLabel(parts: WikilinkParts): string {
+  const heading = parts.heading?.split("#").filter(Boolean).join(" > ");
+  if (!parts.target) return heading ?? "";
+  return heading ? `${parts.target} > ${heading}` : parts.target;
+}
+
+export function hasExtension(target: string): string | undefined {
+  const m = /\.([A-Za-z0-9]{1,5})$/.exec(target);
+  if (!m || m[1]!.toLowerCase() === "md") return undefined;
+  return "." + m[1]!.toLowerCase();
+}
+
+/** Splits the `|` parts of an image embed into alt text and a size (`400` or `400x300`). */
+export function imageOptions(alias: string | undefined): { alt?: string; width?: number; height?: number } {
+  if (!alias) return {};
+  const result: { alt?: string; width?: number; height?: number } = {};
+  const alt: string[] = [];
+  for (const part of alias.split("|").map((s) => s.trim())) {
+    const size = /^(\d+)(?:x(\d+))?$/.exec(part);
+    if (size) {
+      result.width = Number(size[1]);
+      if (size[2]) result.height = Number(size[2]);
+    } else if (part) alt.push(part);
+  }
+  if (alt.length) result.alt = alt.join(" | ");
+  return result;
+}
+
+export interface LinkTarget {
+  href?: string;
+  note?: Note;
+  anchor?: string;
+}
+
+/**
+ * Resolves a page link for the note in `env` and reports problems; shared by inline links and
+ * transclusions so both say the same things about the same mistakes.
+ */
+export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEnv, at: { line: number; column: number }, ctx: Options): LinkTarget {
+  const report = (severity: "error" | "warning" | "info", rule: string, message: string, hint?: string) =>
+    ctx.diagnostics?.add({ severity, file: env.file, line: at.line, column: at.column, rule, message, hint });
+  let note: Note | undefined;
+  if (!parts.target) {
+    note = env.note;
+    if (!note) return { href: parts.heading ? `#${headingSlug(parts.heading)}` : undefined };
+  } else if (!ctx.vault) {
+    report("error", "broken-wikilink", `wikilink ${raw} cannot be resolved: no vault index`);
+    return {};
+  } else {
+    const res = ctx.vault.resolveNote(parts.target, env.note);
+    if (res.kind === "missing") {
+      const hint = res.suggestion ? `did you mean "${res.suggestion}"?` : `create a page named "${parts.target}" or fix the name`;
+      report("error", "broken-wikilink", `wikilink ${raw} matches no page; ${hint}`, `Link names are file names without .md, anywhere in the vault.`);
+      return {};
+    }
+    note = res.target;
+    if (res.kind === "ambiguous") {
+      const names = res.candidates.map((n) => n.file).join(" and ");
+      report("warning", "ambiguous-wikilink", `wikilink ${raw} matches ${res.candidates.length} pages: ${names}; linking to ${note.file}`, `Write the folder in the link, e.g. [[${note.rel.replace(/\.md$/i, "")}]], or rename one page.`);
+    }
+    if (note.unpublished) {
+      report("info", "link-to-draft", `wikilink ${raw} points to a page that is not published (${note.unpublished}); shown as plain text`);
+      return { note };
+    }
+  }
+  let anchor: string | undefined;
+  if (parts.heading) {
+    if (parts.heading.startsWith("^")) {
+      anchor = undefined; // block reference: link to the page
+    } else {
+      const h = ctx.vault ? ctx.vault.findHeading(note, parts.heading) : undefined;
+      if (!h) {
+        const guess = closest(parts.heading, note.headings.map((x) => x.text));
+        report(
+          "error",
+          "broken-anchor",
+          `wikilink ${raw}: page "${note.name}" has no heading "${parts.heading}"${guess ? `; did you mean "#${guess}"?` : ""}`,
+          note.headings.length ? `Headings there: ${note.headings.map((x) => x.text).slice(0, 6).join(", ")}` : `That page has no headings.`,
+        );
+        return { note };
+      }
+      anchor = h.id;
+    }
+  }
+  const href = note === env.note && anchor ? `#${anchor}` : note.url + (anchor ? `#${anchor}` : "");
+  return { href, note, anchor };
+}
+
+export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): void {
+  const opts = { ...defaults, ...options };
+
+  function rule(state: StateInline, silent: boolean): boolean {
+    const start = state.pos;
+    const embed = state.src.charCodeAt(start) === 0x21; /* ! */
+    const open = embed ? start + 1 : start;
+    if (state.src.charCodeAt(open) !== 0x5b || state.src.charCodeAt(open + 1) !== 0x5b) return false;
+    const close = state.src.indexOf("]]", open + 2);
+    if (close < 0) return false;
+    const inner = state.src.slice(open + 2, close);
+    if (inner.includes("\n") || inner.includes("[[") || !inner.trim()) return false;
+    if (silent) return true;
+
+    const env = asEnv(state.env);
+    const raw = state.src.slice(start, close + 2);
+    const at = inlinePosition(state, start);
+    const parts = parseWikilink(inner);
+    const ext = parts.target ? hasExtension(parts.target) : undefined;
+
+    if (ext) {
+      emitAttachment(state, parts, raw, ext, embed, env, at);
+    } else {
+      const target = resolvePageLink(parts, raw, env, at, opts);
+      if (target.note && target.note !== env.note) env.links.push({ target: target.note, anchor: target.anchor, line: at.line, embed });
+      const label = parts.alias ?? defaultLabel(parts);
+      if (target.href) {
+        const t = state.push("wikilink_open", "a", 1);
+        t.attrs = [
+          ["href", target.href],
+          ["class", opts.linkClass],
+        ];
+        t.meta = { target: target.note?.rel, anchor: target.anchor };
+      } else {
+        const t = state.push("wikilink_open", "span", 1);
+        const draft = target.note?.unpublished;
+        t.attrs = [["class", draft ? "wikilink draft" : opts.brokenClass]];
+        if (!draft) t.attrs.push(["title", target.note ? "Deze kop bestaat (nog) niet" : "Deze pagina bestaat (nog) niet"]);
+      }
+      const text = state.push("text", "", 0);
+      text.content = label;
+      state.push("wikilink_close", target.href ? "a" : "span", -1);
+    }
+    state.pos = close + 2;
+    return true;
+  }
+
+  function emitAttachment(state: StateInline, parts: WikilinkParts, raw: string, ext: string, embed: boolean, env: RenderEnv, at: { line: number; column: number }): void {
+    const res = opts.vault?.resolveAttachment(parts.target, env.note);
+    let att: Attachment | undefined;
+    if (!res || res.kind === "missing") {
+      const hint = res?.suggestion ? `; did you mean "${res.suggestion}"?` : "";
+      opts.diagnostics?.add({ severity: "error", file: env.file, line: at.line, column: at.column, rule: "missing-attachment", message: `${raw} matches no file in the vault or _assets/${hint}`, hint: "Put the file in the vault (any folder) or in _assets/, and check the spelling." });
+    } else {
+      att = res.target;
+      env.attachments.add(att);
+    }
+    const isImage = IMAGE_EXTENSIONS.has(ext);
+    if (embed && isImage) {
+      const t = state.push("wikilink_image", "img", 0);
+      const o = imageOptions(parts.alias);
+      t.meta = { attachment: att, target: parts.target, ...o, line: at.line, column: at.column };
+      if (!o.alt) {
+        opts.diagnostics?.add({ severity: "warning", file: env.file, line: at.line, column: at.column, rule: "image-alt", message: `image ${raw} has no alt text`, hint: `Describe the image after a |, e.g. ![[${parts.target}|Schema van ...]].` });
+      }
+      return;
+    }
+    const label = parts.alias ? imageOptions(parts.alias).alt ?? parts.target : parts.target;
+    if (att) {
+      const t = state.push("wikilink_open", "a", 1);
+      t.attrs = [
+        ["href", att.url],
+        ["class", "wikilink attachment"],
+      ];
+      t.meta = { attachment: att };
+    } else {
+      const t = state.push("wikilink_open", "span", 1);
+      t.attrs = [["class", opts.brokenClass]];
+    }
+    state.push("text", "", 0).content = label;
+    state.push("wikilink_close", att ? "a" : "span", -1);
+  }
+
+  md.inline.ruler.before("link", "wikilink", rule);
+  md.renderer.rules.wikilink_image = (tokens, idx) => {
+    const meta = tokens[idx]!.meta as { attachment?: Attachment; alt?: string; width?: number; target: string };
+    const src = meta.attachment?.url ?? meta.target;
+    const width = meta.width ? ` width="${meta.width}"` : "";
+    return `<img src="${md.utils.escapeHtml(src)}" alt="${md.utils.escapeHtml(meta.alt ?? "")}"${width} loading="lazy">`;
+  };
+}
