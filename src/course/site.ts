@@ -1,0 +1,111 @@
+/**
+ * What the study site's pages need from the course model beyond the model itself: the home
+ * page summary, grouping of listings, the matrix split into used and unused rows, and small
+ * text helpers. Pure functions over the course model; the templates only print the result.
+ */
+import type { Course, Link, Listing, Matrix, NavLesson, NavModule } from "./index.ts";
+import { tagUrl } from "./index.ts";
+import { COMPONENTS, parseCode } from "../taxonomy/index.ts";
+
+export interface KindSummary {
+  /** Uitleg, Stappen, Oefeningen or Leertaak. */
+  kind: string;
+  /** 4C/ID component code, e.g. `OI`. */
+  code: string;
+  /** Number of lessons of this kind in the course. */
+  count: number;
+}
+
+export interface Overview {
+  /** Lesson kinds in 4C/ID reading order (Uitleg, Stappen, Oefeningen, Leertaak), only those used. */
+  kinds: KindSummary[];
+  /** Topics of the taxonomy with their pages, alphabetical. */
+  topics: Array<Link & { count: number }>;
+  lessons: number;
+  modules: number;
+}
+
+/** The order students meet the kinds in: explanation, steps, practice, the whole task. */
+const KIND_ORDER = ["OI", "PI", "DT", "LT"];
+
+/** Summary of the course for the home page. */
+export function courseOverview(course: Pick<Course, "pages" | "matrix" | "allModules">): Overview {
+  const kinds = KIND_ORDER.map((code) => {
+    const comp = COMPONENTS.find((c) => c.code === code)!;
+    return { kind: comp.kind, code, count: course.pages.filter((p) => p.component === code).length };
+  }).filter((k) => k.count > 0);
+  const topics = course.matrix.topics.map((row) => ({
+    title: row.topic.replace(/-/g, " "),
+    url: row.url,
+    count: new Set(row.cells.flatMap((c) => c.lessons.map((l) => l.url))).size,
+  }));
+  return { kinds, topics, lessons: course.pages.length, modules: course.allModules.length };
+}
+
+/** True when `url` is a lesson of `module` or of one of its submodules (or the module page itself). */
+export function moduleContains(module: NavModule, url: string): boolean {
+  if (module.url === url) return true;
+  return module.lessons.some((l) => l.url === url) || module.modules.some((m) => moduleContains(m, url));
+}
+
+/** `Uitleg Docker Images` -> `Docker Images` when the kind is shown as a badge next to it. */
+export function titleWithoutKind(title: string, kind: string | undefined): string {
+  if (!kind) return title;
+  const rest = title.replace(new RegExp(`^${kind}\\s+`, "i"), "");
+  return rest.trim() ? rest : title;
+}
+
+/** Page of an HBO-i level: the derived tag `HBO-i/niveau-2`. */
+export function levelUrl(level: number): string {
+  return tagUrl("niveau", `HBO-i/niveau-${level}`);
+}
+
+/** The matrix's level columns, each with the page of that level when a lesson has it. */
+export function matrixLevels(matrix: Pick<Matrix, "levels">, listings: Pick<Listing, "url">[]): Array<{ level: number; url?: string }> {
+  const urls = new Set(listings.map((l) => l.url));
+  return matrix.levels.map((level) => {
+    const url = levelUrl(level);
+    return urls.has(url) ? { level, url } : { level };
+  });
+}
+
+/** Human title of a listing: `HBO-i/niveau-2` -> `HBO-i-niveau 2`, `Docker-images` -> `Docker images`. */
+export function listingTitle(listing: Pick<Listing, "kind" | "title">): string {
+  if (listing.kind === "level") return listing.title.replace(/^HBO-i\/niveau-(\d)$/, "HBO-i-niveau $1");
+  if (listing.kind === "topic") return listing.title.replace(/-/g, " ");
+  return listing.title;
+}
+
+export interface ListingGroup {
+  /** `level`, `step`, `topic`, `tag` or `code`. */
+  key: string;
+  listings: Listing[];
+}
+
+/** Listings grouped for the overview: levels, process steps, topics, tags, then raw taxonomy codes. */
+export function groupListings(listings: Listing[]): ListingGroup[] {
+  const keyOf = (l: Listing) => (l.kind === "tag" && parseCode(l.title) ? "code" : l.kind);
+  return ["level", "step", "topic", "tag", "code"]
+    .map((key) => ({ key, listings: listings.filter((l) => keyOf(l) === key) }))
+    .filter((g) => g.listings.length > 0);
+}
+
+/** The process-step rows of the matrix: those with lessons (in table order) and the rest. */
+export function splitSteps(matrix: Matrix): { used: Matrix["steps"]; unused: Matrix["steps"] } {
+  return { used: matrix.steps.filter((s) => s.used), unused: matrix.steps.filter((s) => !s.used) };
+}
+
+/** Short label of a lesson for dense places (matrix cells): `4 Docker Images`. */
+export function shortLabel(lesson: NavLesson): string {
+  const title = titleWithoutKind(lesson.title, lesson.kind);
+  return lesson.number !== undefined ? `${lesson.number} ${title}` : title;
+}
+
+/**
+ * Wraps every `<table>` of rendered lesson HTML in a scroll container, so wide tables
+ * scroll sideways on a phone instead of widening the page. The client script makes the
+ * container focusable only when it really scrolls.
+ */
+export function wrapTables(html: string): string {
+  return html.replace(/<table\b/g, '<div class="table-scroll"><table').replace(/<\/table>/g, "</table></div>");
+}

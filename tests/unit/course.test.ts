@@ -1,0 +1,322 @@
+/**
+ * The course model as tables of cases: natural ordering, the navigation tree, reading
+ * order and prev/next, backlinks, tags derived from taxonomy codes, listings and the matrix.
+ * Notes are built in memory with only the fields the course model reads.
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { backlinks, buildCourse, buildListings, buildMatrix, buildNavigation, flattenModules, lessonKind, noteTags, readingOrder, tagUrl, type LessonPage } from "../../src/course/index.ts";
+import { leadingNumber, naturalCompare, withoutNumber } from "../../src/course/order.ts";
+import type { Note } from "../../src/vault/index.ts";
+import { noteUrl } from "../../src/vault/index.ts";
+
+/** A note as the vault would index it, from its path and front matter. */
+function note(rel: string, fm: { taxonomie?: string[]; tags?: string[]; title?: string; draft?: boolean } = {}): Note {
+  const parts = rel.replace(/\.md$/, "").split("/");
+  const name = parts.at(-1)!;
+  return {
+    kind: "note",
+    file: `content/${rel}`,
+    abs: `/content/${rel}`,
+    rel,
+    name,
+    folders: parts.slice(0, -1),
+    title: fm.title ?? name,
+    aliases: [],
+    taxonomie: fm.taxonomie ?? [],
+    tags: fm.tags ?? [],
+    data: {},
+    keyLines: new Map(),
+    source: "",
+    body: "",
+    bodyLine: 1,
+    headings: [],
+    url: noteUrl(rel),
+    unpublished: fm.draft ? "draft: true" : undefined,
+    frontMatterProblems: [],
+  };
+}
+
+describe("naturalCompare: numbered lessons in number order, then the rest", () => {
+  const cases: Array<[string[], string[]]> = [
+    [["10. Uitleg", "2. Stappen", "1. Uitleg"], ["1. Uitleg", "2. Stappen", "10. Uitleg"]],
+    [["Commando's", "3. Uitleg", "Algemeen"], ["3. Uitleg", "Algemeen", "Commando's"]],
+    [["2. B", "2. A"], ["2. A", "2. B"]],
+    [["1.5 Tussendoor", "2. Daarna", "1. Begin"], ["1. Begin", "1.5 Tussendoor", "2. Daarna"]],
+    [["Les 10", "Les 9"], ["Les 9", "Les 10"]],
+    [["b", "A", "c"], ["A", "b", "c"]],
+  ];
+  for (const [input, expected] of cases) test(input.join(" | "), () => assert.deepEqual([...input].sort(naturalCompare), expected));
+});
+
+describe("leadingNumber and withoutNumber", () => {
+  const cases: Array<[string, number | undefined, string]> = [
+    ["4. Uitleg Docker Images", 4, "Uitleg Docker Images"],
+    ["10) Stappen", 10, "Stappen"],
+    ["1.5 Tussendoor", 1.5, "Tussendoor"],
+    ["Commando's", undefined, "Commando's"],
+    ["2024 plannen", 2024, "plannen"],
+    ["Docker 2", undefined, "Docker 2"],
+  ];
+  for (const [name, number, title] of cases) {
+    test(name, () => {
+      assert.equal(leadingNumber(name), number);
+      assert.equal(withoutNumber(name), title);
+    });
+  }
+});
+
+describe("lessonKind from the file name", () => {
+  const cases: Array<[string, string | undefined]> = [
+    ["4. Uitleg Docker Images", "Uitleg"],
+    ["5. Stappen Docker Images", "Stappen"],
+    ["20. Oefeningen Docker Basis", "Oefeningen"],
+    ["29. Leertaak Webapp", "Leertaak"],
+    ["Commando's", undefined],
+    ["3. Uitlegger", undefined],
+  ];
+  for (const [name, kind] of cases) test(name, () => assert.equal(lessonKind(name), kind));
+});
+
+describe("buildNavigation", () => {
+  const notes = [
+    note("2. Verder/1. Uitleg Netwerken.md"),
+    note("1. Basis/10. Oefeningen Containers.md"),
+    note("Handleiding.md"),
+    note("1. Basis/2. Stappen Containers.md"),
+    note("1. Basis/Commando's.md"),
+    note("1. Basis/1. Uitleg Containers.md"),
+    note("10. Extra/1. Uitleg Extra.md"),
+    note("1. Basis/3. Verdieping/1. Uitleg Diep.md"),
+  ];
+  const modules = buildNavigation(notes);
+
+  test("modules in natural order, root notes last under Algemeen", () => {
+    assert.deepEqual(modules.map((m) => [m.title, m.number, m.url]), [
+      ["Basis", 1, "/1-basis/"],
+      ["Verder", 2, "/2-verder/"],
+      ["Extra", 10, "/10-extra/"],
+      ["Algemeen", undefined, "/algemeen/"],
+    ]);
+  });
+
+  test("lessons in natural order with number badges, titles without number", () => {
+    assert.deepEqual(modules[0]!.lessons.map((l) => [l.number, l.title, l.kind]), [
+      [1, "Uitleg Containers", "Uitleg"],
+      [2, "Stappen Containers", "Stappen"],
+      [10, "Oefeningen Containers", "Oefeningen"],
+      [undefined, "Commando's", undefined],
+    ]);
+  });
+
+  test("submodules and totals", () => {
+    assert.deepEqual(modules[0]!.modules.map((m) => [m.title, m.url, m.total]), [["Verdieping", "/1-basis/3-verdieping/", 1]]);
+    assert.equal(modules[0]!.total, 5);
+    assert.deepEqual(flattenModules(modules).map((m) => m.url), ["/1-basis/", "/1-basis/3-verdieping/", "/2-verder/", "/10-extra/", "/algemeen/"]);
+  });
+
+  test("reading order: a module's lessons, then its submodules, depth first", () => {
+    assert.deepEqual(readingOrder(modules).map((l) => l.url), [
+      "/1-basis/1-uitleg-containers/",
+      "/1-basis/2-stappen-containers/",
+      "/1-basis/10-oefeningen-containers/",
+      "/1-basis/commandos/",
+      "/1-basis/3-verdieping/1-uitleg-diep/",
+      "/2-verder/1-uitleg-netwerken/",
+      "/10-extra/1-uitleg-extra/",
+      "/handleiding/",
+    ]);
+  });
+});
+
+describe("backlinks", () => {
+  const cases: Array<[string, Record<string, string[]>, Record<string, string[]>]> = [
+    ["one link", { a: ["b"] }, { b: ["a"] }],
+    ["self links are dropped", { a: ["a", "b"] }, { b: ["a"] }],
+    ["duplicates count once", { a: ["b", "b"], c: ["b"] }, { b: ["a", "c"] }],
+    ["no links, no backlinks", { a: [] }, {}],
+    ["both directions", { a: ["b"], b: ["a"] }, { b: ["a"], a: ["b"] }],
+  ];
+  for (const [name, links, expected] of cases) {
+    test(name, () => assert.deepEqual(Object.fromEntries(backlinks(new Map(Object.entries(links)))), expected));
+  }
+});
+
+describe("buildCourse", () => {
+  const notes = [
+    note("1. Basis/1. Uitleg Containers.md", { taxonomie: ["ib-19.1.Containers.OI"], tags: ["docker"] }),
+    note("1. Basis/2. Stappen Containers.md", { taxonomie: ["ib-19.1.Containers.PI", "ib-19.2.Containers.PI"] }),
+    note("1. Basis/10. Oefeningen Containers.md", { taxonomie: ["ib-19.2.Containers.DT"] }),
+    note("1. Basis/11. Concept.md", { draft: true }),
+    note("2. Verder/1. Uitleg Netwerken.md", { taxonomie: ["ii-18.2.Netwerken.OI"] }),
+    note("2. Verder/2. Leertaak Webshop.md", { taxonomie: ["ib-19.3.Webshop.LT", "geen-code"] }),
+  ];
+  const rel = (i: number) => notes[i]!.rel;
+  const links = new Map([
+    [rel(0), [rel(1)]],
+    [rel(1), [rel(0), rel(2)]],
+    [rel(2), [rel(0)]],
+    [rel(4), [rel(0)]],
+    [rel(5), [rel(4), rel(1), rel(3)]],
+  ]);
+  const html = new Map(notes.map((n) => [n.rel, `<h2 id="a">A</h2><p>${"woord ".repeat(450)}</p>`]));
+  const course = buildCourse({ notes, links, html, updated: new Map([[rel(0), "2026-11-20T10:00:00+01:00"]]) });
+  const page = (i: number) => course.pages.find((p) => p.url === notes[i]!.url)!;
+
+  test("drafts are not pages", () => {
+    assert.equal(course.lessonCount, 5);
+    assert.ok(!course.pages.some((p) => p.url.includes("concept")));
+  });
+
+  test("prev/next follow the reading order across modules", () => {
+    const chain = course.pages.map((p) => [p.prev?.url ?? null, p.url, p.next?.url ?? null]);
+    assert.deepEqual(chain, [
+      [null, "/1-basis/1-uitleg-containers/", "/1-basis/2-stappen-containers/"],
+      ["/1-basis/1-uitleg-containers/", "/1-basis/2-stappen-containers/", "/1-basis/10-oefeningen-containers/"],
+      ["/1-basis/2-stappen-containers/", "/1-basis/10-oefeningen-containers/", "/2-verder/1-uitleg-netwerken/"],
+      ["/1-basis/10-oefeningen-containers/", "/2-verder/1-uitleg-netwerken/", "/2-verder/2-leertaak-webshop/"],
+      ["/2-verder/1-uitleg-netwerken/", "/2-verder/2-leertaak-webshop/", null],
+    ]);
+    assert.equal(course.start?.url, "/1-basis/1-uitleg-containers/");
+  });
+
+  test("backlinks in reading order, links from drafts ignored", () => {
+    const cases: Array<[number, string[]]> = [
+      [0, ["Stappen Containers", "Oefeningen Containers", "Uitleg Netwerken"]],
+      [1, ["Uitleg Containers", "Leertaak Webshop"]],
+      [2, ["Stappen Containers"]],
+      [4, ["Leertaak Webshop"]],
+      [5, []],
+    ];
+    for (const [i, titles] of cases) assert.deepEqual(page(i).backlinks.map((b) => b.title), titles, notes[i]!.name);
+  });
+
+  test("breadcrumbs and module of a lesson", () => {
+    assert.deepEqual(page(4).breadcrumbs, [
+      { title: "Cursus", url: "/" },
+      { title: "Verder", url: "/2-verder/" },
+    ]);
+    assert.deepEqual(page(4).module, { title: "Verder", url: "/2-verder/" });
+  });
+
+  test("levels, steps, topics, reading time and last change", () => {
+    const p = page(1);
+    assert.deepEqual(p.levels, [1, 2]);
+    assert.deepEqual(p.steps, [{ code: "ib-19", name: "Bouwen softwaresysteem", url: "/processtappen/ib-19/" }]);
+    assert.deepEqual(p.topics, [{ title: "Containers", url: "/onderwerpen/containers/" }]);
+    assert.equal(p.readingMinutes, 2);
+    assert.equal(page(0).updated, "2026-11-20T10:00:00+01:00");
+    assert.equal(p.updated, undefined);
+  });
+
+  test("an invalid code is ignored, not a crash", () => {
+    assert.deepEqual(page(5).codes.map((c) => c.code), ["ib-19.3.Webshop.LT"]);
+  });
+});
+
+describe("noteTags: own tags plus tags derived from taxonomy codes", () => {
+  const cases: Array<[string, Parameters<typeof note>[1], Array<[string, string, string]>]> = [
+    ["no codes, own tags", { tags: ["docker", "linux"] }, [["docker", "tag", "/tags/docker/"], ["linux", "tag", "/tags/linux/"]]],
+    [
+      "one code",
+      { taxonomie: ["ib-19.2.Docker-images.OI"] },
+      [
+        ["HBO-i/niveau-2", "niveau", "/tags/hbo-i-niveau-2/"],
+        ["Bouwen softwaresysteem", "processtap", "/tags/bouwen-softwaresysteem/"],
+        ["Implementatieproces", "proces", "/tags/implementatieproces/"],
+        ["Docker-images", "onderwerp", "/onderwerpen/docker-images/"],
+        ["ib-19.2.Docker-images.OI", "code", "/tags/ib-19-2-docker-images-oi/"],
+      ],
+    ],
+    [
+      "an own tag that repeats a derived one counts once (case-insensitive)",
+      { taxonomie: ["ii-18.3.Docker.PI"], tags: ["docker", "extra"] },
+      [
+        ["HBO-i/niveau-3", "niveau", "/tags/hbo-i-niveau-3/"],
+        ["Inrichten ontwikkelomgeving", "processtap", "/tags/inrichten-ontwikkelomgeving/"],
+        ["Implementatieproces", "proces", "/tags/implementatieproces/"],
+        ["Docker", "onderwerp", "/onderwerpen/docker/"],
+        ["ii-18.3.Docker.PI", "code", "/tags/ii-18-3-docker-pi/"],
+        ["extra", "tag", "/tags/extra/"],
+      ],
+    ],
+    ["an invalid code derives nothing", { taxonomie: ["ib-19.4.Docker.OI"] }, []],
+  ];
+  for (const [name, fm, expected] of cases) {
+    test(name, () => assert.deepEqual(noteTags(note("A/1. Uitleg X.md", fm)).map((t) => [t.title, t.kind, t.url]), expected));
+  }
+});
+
+describe("tagUrl", () => {
+  const cases: Array<[Parameters<typeof tagUrl>[0], string, string]> = [
+    ["topic", "Docker-images", "/onderwerpen/docker-images/"],
+    ["onderwerp", "Environment-variables", "/onderwerpen/environment-variables/"],
+    ["step", "ib-19", "/processtappen/ib-19/"],
+    ["tag", "HBO-i/niveau-2", "/tags/hbo-i-niveau-2/"],
+    ["level", "HBO-i/niveau-1", "/tags/hbo-i-niveau-1/"],
+  ];
+  for (const [kind, name, url] of cases) test(`${kind} ${name}`, () => assert.equal(tagUrl(kind, name), url));
+});
+
+describe("listings and matrix", () => {
+  const notes = [
+    note("1. Basis/1. Uitleg Containers.md", { taxonomie: ["ib-19.1.Containers.OI"], tags: ["docker"] }),
+    note("1. Basis/2. Stappen Containers.md", { taxonomie: ["ib-19.1.Containers.PI", "ib-19.2.Containers.PI"] }),
+    note("1. Basis/10. Oefeningen Containers.md", { taxonomie: ["ib-19.2.Containers.DT"] }),
+    note("2. Verder/1. Uitleg Netwerken.md", { taxonomie: ["ii-18.2.Netwerken.OI"] }),
+  ];
+  const course = buildCourse({ notes, links: new Map(), html: new Map() });
+  const pages: LessonPage[] = course.pages;
+  const listing = (url: string) => course.listings.find((l) => l.url === url);
+
+  test("a listing per tag, topic, step and level, with its lessons in course order", () => {
+    const cases: Array<[string, string, string[]]> = [
+      ["/tags/docker/", "tag", ["Uitleg Containers"]],
+      ["/onderwerpen/containers/", "topic", ["Uitleg Containers", "Stappen Containers", "Oefeningen Containers"]],
+      ["/processtappen/ib-19/", "step", ["Uitleg Containers", "Stappen Containers", "Oefeningen Containers"]],
+      ["/processtappen/ii-18/", "step", ["Uitleg Netwerken"]],
+      ["/tags/hbo-i-niveau-1/", "level", ["Uitleg Containers", "Stappen Containers"]],
+      ["/tags/hbo-i-niveau-2/", "level", ["Stappen Containers", "Oefeningen Containers", "Uitleg Netwerken"]],
+    ];
+    for (const [url, kind, titles] of cases) {
+      const l = listing(url);
+      assert.ok(l, `missing listing ${url}`);
+      assert.equal(l.kind, kind, url);
+      assert.deepEqual(l.lessons.map((x) => x.title), titles, url);
+    }
+    assert.equal(listing("/tags/hbo-i-niveau-3/"), undefined, "no page for a level without lessons");
+    assert.equal(listing("/onderwerpen/docker/"), undefined);
+  });
+
+  test("listing URLs are unique", () => {
+    const urls = buildListings(pages).map((l) => l.url);
+    assert.equal(new Set(urls).size, urls.length);
+  });
+
+  test("process steps × levels: cells, gaps, used rows", () => {
+    const m = buildMatrix(pages);
+    assert.deepEqual(m.levels, [1, 2, 3]);
+    const row = (code: string) => m.steps.find((s) => s.step.code === code)!;
+    assert.deepEqual(row("ib-19").cells.map((c) => c.lessons.map((l) => l.number)), [[1, 2], [2, 10], []]);
+    assert.deepEqual(row("ib-19").cells.map((c) => c.gap), [false, false, true]);
+    assert.deepEqual(row("ii-18").cells.map((c) => c.lessons.length), [0, 1, 0]);
+    assert.equal(row("ib-19").url, "/processtappen/ib-19/");
+    assert.equal(row("to-1").used, false);
+    assert.equal(row("to-1").url, undefined, "an unused step has no page");
+    assert.equal(m.steps.filter((s) => s.used).length, 2);
+  });
+
+  test("topics × components LT/OI/PI/DT, and the gap count", () => {
+    const m = buildMatrix(pages);
+    assert.deepEqual(m.components.map((c) => c.code), ["LT", "OI", "PI", "DT"]);
+    assert.deepEqual(
+      m.topics.map((t) => [t.topic, t.url, t.cells.map((c) => c.lessons.length)]),
+      [
+        ["Containers", "/onderwerpen/containers/", [0, 1, 1, 1]],
+        ["Netwerken", "/onderwerpen/netwerken/", [0, 1, 0, 0]],
+      ],
+    );
+    // Gaps: ib-19 level 3, ii-18 levels 1 and 3, Containers LT, Netwerken LT/PI/DT.
+    assert.equal(m.gaps, 1 + 2 + 1 + 3);
+  });
+});
