@@ -1,0 +1,159 @@
+/**
+ * Study progress: the pure part. What is stored in localStorage and how, how a quiz answer is
+ * scored, and which lesson comes next. No DOM here, so the unit tests can run it in Node.
+ *
+ * Every key starts with `docker-cursus:`, then the kind, then the page's path as the browser
+ * shows it (so it includes PATH_PREFIX: two copies of the course on one host never share
+ * progress):
+ *
+ *   docker-cursus:gedaan:/cursus/8-docker/1-uitleg-docker/   "1"             lesson marked done
+ *   docker-cursus:toets:/cursus/8-docker/20-oefeningen-…/    QuizRecord      quiz answers of a page
+ *   docker-cursus:taken:/cursus/8-docker/29-leertaak-…/      boolean[]       task-list checkboxes
+ */
+
+export const STORE_PREFIX = "docker-cursus:";
+export type StoreKind = "gedaan" | "toets" | "taken";
+
+/** One answered question: the indices of the chosen options and whether that was right. */
+export interface QuizAnswer {
+  chosen: number[];
+  correct: boolean;
+}
+
+/** The answers of one page, by question id. */
+export interface QuizRecord {
+  v: 1;
+  answers: Record<string, QuizAnswer>;
+}
+
+/** A page's path without `index.html`, always ending in `/` unless it names a file. */
+export function pagePath(pathname: string): string {
+  const p = pathname.replace(/\/index\.html?$/i, "/") || "/";
+  return p.endsWith("/") || /\.[a-z0-9]+$/i.test(p) ? p : `${p}/`;
+}
+
+export function storeKey(kind: StoreKind, path: string): string {
+  return `${STORE_PREFIX}${kind}:${pagePath(path)}`;
+}
+
+/** The kind and the path of a key, or undefined for keys that are not study progress (the theme, other sites). */
+export function parseKey(key: string): { kind: StoreKind; path: string } | undefined {
+  const m = /^docker-cursus:(gedaan|toets|taken):(\/.*)$/.exec(key);
+  return m ? { kind: m[1] as StoreKind, path: m[2]! } : undefined;
+}
+
+/** Keys that "Voortgang wissen" removes: progress of pages under the site's base path only. */
+export function keysToClear(keys: Iterable<string>, base: string): string[] {
+  const out: string[] = [];
+  for (const key of keys) {
+    const parsed = parseKey(key);
+    if (parsed && parsed.path.startsWith(base)) out.push(key);
+  }
+  return out;
+}
+
+/** A short, stable id for a question: its text and options, so an edited question starts fresh. */
+export function questionId(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text.replace(/\s+/g, " ").trim()) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/** Right when exactly the correct options were chosen (order does not matter). */
+export function isRight(chosen: readonly number[], correct: readonly number[]): boolean {
+  const a = new Set(chosen);
+  const b = new Set(correct);
+  return a.size === b.size && [...a].every((i) => b.has(i));
+}
+
+/**
+ * How an answer went: `right`, `partial` (several options are right and the student chose only
+ * right ones, but not all of them) or `wrong`; `found` counts the right options chosen.
+ */
+export function judge(chosen: readonly number[], correct: readonly number[]): { verdict: "right" | "partial" | "wrong"; found: number } {
+  const found = new Set(chosen.filter((i) => correct.includes(i))).size;
+  if (isRight(chosen, correct)) return { verdict: "right", found };
+  const onlyRight = chosen.every((i) => correct.includes(i));
+  return { verdict: correct.length > 1 && found > 0 && onlyRight ? "partial" : "wrong", found };
+}
+
+/** A stored quiz record, or an empty one when it is missing or not ours. */
+export function parseQuizRecord(raw: string | null | undefined): QuizRecord {
+  const empty: QuizRecord = { v: 1, answers: {} };
+  if (!raw) return empty;
+  try {
+    const data = JSON.parse(raw) as unknown;
+    if (!data || typeof data !== "object" || (data as QuizRecord).v !== 1) return empty;
+    const answers: Record<string, QuizAnswer> = {};
+    for (const [id, a] of Object.entries((data as QuizRecord).answers ?? {})) {
+      if (!a || !Array.isArray(a.chosen) || typeof a.correct !== "boolean") continue;
+      const chosen = a.chosen.filter((i): i is number => Number.isInteger(i) && i >= 0);
+      if (chosen.length) answers[id] = { chosen, correct: a.correct };
+    }
+    return { v: 1, answers };
+  } catch {
+    return empty;
+  }
+}
+
+export interface Score {
+  /** Questions answered right. */
+  right: number;
+  /** Questions answered. */
+  answered: number;
+}
+
+/** The score of one page: only questions that are still on it (`ids`) count. */
+export function pageScore(record: QuizRecord, ids: readonly string[]): Score {
+  let right = 0;
+  let answered = 0;
+  for (const id of ids) {
+    const a = record.answers[id];
+    if (!a) continue;
+    answered++;
+    if (a.correct) right++;
+  }
+  return { right, answered };
+}
+
+/** The score over many pages (the home page does not know the questions, so every stored answer counts). */
+export function totalScore(records: Iterable<QuizRecord>): Score {
+  let right = 0;
+  let answered = 0;
+  for (const r of records) {
+    for (const a of Object.values(r.answers)) {
+      answered++;
+      if (a.correct) right++;
+    }
+  }
+  return { right, answered };
+}
+
+/** Stored task-list checkboxes of a page; anything unreadable counts as nothing stored. */
+export function parseTasks(raw: string | null | undefined): boolean[] | undefined {
+  if (!raw) return undefined;
+  try {
+    const data = JSON.parse(raw) as unknown;
+    return Array.isArray(data) && data.every((x) => typeof x === "boolean") ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lessons in course order without repeats (a lesson may be linked twice on a page). */
+export function uniqueOrder(urls: Iterable<string>): string[] {
+  return [...new Set([...urls].map(pagePath))];
+}
+
+/** How many lessons of the course are done. Lessons that no longer exist do not count. */
+export function countDone(order: readonly string[], isDone: (path: string) => boolean): number {
+  return order.filter((p) => isDone(p)).length;
+}
+
+/** Where to continue: the first lesson in course order that is not done yet. */
+export function nextLesson(order: readonly string[], isDone: (path: string) => boolean): string | undefined {
+  return order.find((p) => !isDone(p));
+}

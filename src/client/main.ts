@@ -1,0 +1,184 @@
+/**
+ * The site's small enhancements, all optional: the page works without them.
+ * Theme toggle (remembered), the lesson menu on small screens, copy buttons and language
+ * labels on code blocks, focusable scroll containers for wide tables, and callouts that
+ * open for printing.
+ */
+import { t } from "../site/strings.ts";
+import { applyTheme, currentTheme, storeTheme } from "./_theme.ts";
+import { announce } from "./_announce.ts";
+
+
+function themeToggle(): void {
+  const buttons = document.querySelectorAll<HTMLButtonElement>("[data-theme-toggle]");
+  const sync = () => {
+    const dark = currentTheme() === "dark";
+    for (const b of buttons) {
+      b.setAttribute("aria-pressed", String(dark));
+      b.title = dark ? t.theme.toLight : t.theme.toDark;
+    }
+  };
+  for (const b of buttons) {
+    b.addEventListener("click", () => {
+      const next = currentTheme() === "dark" ? "light" : "dark";
+      applyTheme(next);
+      storeTheme(next);
+      sync();
+    });
+  }
+  window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", sync);
+  sync();
+}
+
+function sidebarToggle(): void {
+  const button = document.querySelector<HTMLButtonElement>("[data-sidebar-toggle]");
+  const sidebar = document.getElementById(button?.getAttribute("aria-controls") ?? "");
+  if (!button || !sidebar) return;
+  const set = (open: boolean) => {
+    button.setAttribute("aria-expanded", String(open));
+    sidebar.toggleAttribute("data-open", open);
+    button.title = open ? t.sidebar.toggleClose : t.sidebar.toggleOpen;
+  };
+  set(false);
+  button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    set(open);
+    if (open) sidebar.querySelector<HTMLElement>("[aria-current='page'], a")?.focus();
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+      set(false);
+      button.focus();
+    }
+  });
+  // Keep the current lesson in view in a long sidebar (desktop).
+  const current = sidebar.querySelector<HTMLElement>("[aria-current='page']");
+  const scroller = sidebar.querySelector<HTMLElement>("[data-sidebar-scroll]");
+  if (current && scroller && scroller.scrollHeight > scroller.clientHeight) {
+    const top = current.offsetTop - scroller.clientHeight / 3;
+    scroller.scrollTop = Math.max(0, top);
+  }
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function codeBlocks(): void {
+  for (const pre of document.querySelectorAll<HTMLPreElement>(".prose pre")) {
+    const code = pre.querySelector("code");
+    if (!code || pre.parentElement?.classList.contains("code-block")) continue;
+    const lang = /language-([\w-]+)/.exec(code.className)?.[1]?.toLowerCase() ?? "";
+    const wrapper = document.createElement("div");
+    wrapper.className = "code-block";
+    const bar = document.createElement("div");
+    bar.className = "code-bar";
+    const label = document.createElement("span");
+    label.className = "code-lang";
+    label.textContent = t.codeLanguages[lang] ?? "";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-button";
+    button.textContent = t.code.copy;
+    button.setAttribute("aria-label", t.code.copyLabel);
+    button.addEventListener("click", async () => {
+      const ok = await copyText(code.innerText.replace(/\n$/, ""));
+      button.textContent = ok ? t.code.copied : t.code.failed;
+      button.dataset.state = ok ? "done" : "failed";
+      announce(button.textContent);
+      window.setTimeout(() => {
+        button.textContent = t.code.copy;
+        delete button.dataset.state;
+      }, 2000);
+    });
+    bar.append(label, button);
+    pre.replaceWith(wrapper);
+    wrapper.append(bar, pre);
+  }
+}
+
+/**
+ * Wide tables and long code lines scroll sideways; keyboard users can only scroll them when
+ * the box takes focus, so a box that really scrolls becomes focusable (and named).
+ */
+function scrollableBoxes(): void {
+  const boxes = document.querySelectorAll<HTMLElement>(".table-scroll, .prose pre");
+  if (!boxes.length) return;
+  const update = () => {
+    for (const box of boxes) {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      const label = box.matches("pre") ? t.code.scroll : box.querySelector("caption")?.textContent?.trim() || t.table.scroll;
+      if (scrolls) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", label);
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    }
+  };
+  update();
+  new ResizeObserver(update).observe(document.body);
+}
+
+/** Folded callouts open on paper, and close again afterwards. Quiz answers stay folded. */
+function printCallouts(): void {
+  let opened: HTMLDetailsElement[] = [];
+  window.addEventListener("beforeprint", () => {
+    opened = [...document.querySelectorAll<HTMLDetailsElement>("details.callout:not([open])")];
+    for (const d of opened) d.open = true;
+  });
+  window.addEventListener("afterprint", () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
+/** On a narrow screen the table of contents starts folded: the text comes first. */
+function tableOfContents(): void {
+  const fold = document.querySelector<HTMLDetailsElement>("details[data-toc]");
+  if (fold && window.matchMedia("(max-width: 77.99rem)").matches) fold.open = false;
+}
+
+/** The table of contents marks the section being read. */
+function tocPosition(): void {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>(".toc a[href^='#']")];
+  const targets = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+  if (!links.length) return;
+  let queued = false;
+  const update = () => {
+    queued = false;
+    const line = window.innerHeight * 0.3;
+    let current = -1;
+    targets.forEach((h, i) => {
+      if (h && h.getBoundingClientRect().top <= line) current = i;
+    });
+    links.forEach((a, i) => (i === current ? a.setAttribute("aria-current", "location") : a.removeAttribute("aria-current")));
+  };
+  window.addEventListener(
+    "scroll",
+    () => {
+      if (!queued) {
+        queued = true;
+        requestAnimationFrame(update);
+      }
+    },
+    { passive: true },
+  );
+  update();
+}
+
+themeToggle();
+tableOfContents();
+tocPosition();
+sidebarToggle();
+codeBlocks();
+scrollableBoxes();
+printCallouts();

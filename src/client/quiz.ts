@@ -1,0 +1,244 @@
+/**
+ * Self-test questions (`.callout-quiz`, see src/markdown/quiz.ts) become answerable:
+ *
+ * - the options get real inputs inside their labels: radio buttons in a radiogroup for a
+ *   question with one right answer, checkboxes in a group when more are right;
+ * - "Controleer" grades the choice. (It is a button for both kinds: arrow keys move through a
+ *   radio group by selecting, so grading on selection would grade a keyboard user's first
+ *   arrow press.) The chosen options say "Goed" or "Niet goed", a missed right option says
+ *   "Juist antwoord", the question's own live region says the result, the folded answer with
+ *   the explanation opens, and "Opnieuw" starts the question over;
+ * - a score line before the first question ("3 van 7 goed");
+ * - answers are stored per page (`_store.ts`) and shown again after a reload.
+ *
+ * Without JavaScript none of this happens and the folded answer works as before.
+ */
+import { t } from "../site/strings.ts";
+import { currentPath, readQuiz, writeQuiz } from "./_store.ts";
+import { isRight, judge, pageScore, questionId, type QuizRecord } from "./_study.ts";
+
+interface Question {
+  id: string;
+  root: HTMLElement;
+  options: HTMLLIElement[];
+  inputs: HTMLInputElement[];
+  verdicts: HTMLElement[];
+  correct: number[];
+  answer: HTMLDetailsElement | null;
+  check: HTMLButtonElement;
+  retry: HTMLButtonElement;
+  feedback: HTMLElement;
+}
+
+const path = currentPath();
+let record: QuizRecord = readQuiz(path);
+const questions: Question[] = [];
+let scoreLine: HTMLElement | undefined;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function setup(root: HTMLElement, n: number, seen: Set<string>): Question | undefined {
+  const title = root.querySelector<HTMLElement>(":scope > .callout-title");
+  const list = root.querySelector<HTMLUListElement>(":scope > .callout-content > .quiz-options");
+  const options = [...(list?.querySelectorAll<HTMLLIElement>(":scope > li.quiz-option") ?? [])];
+  if (!title || !list || !options.length) return undefined;
+  const correct = options.flatMap((li, i) => (li.dataset.correct === "true" ? [i] : []));
+  // `data-quiz` says single or multiple; when the markup lacks it, the number of right options does.
+  const multiple = (root.dataset.quiz ?? (correct.length > 1 ? "multiple" : "single")) === "multiple";
+  root.dataset.quiz = multiple ? "multiple" : "single";
+
+  let id = questionId([title.textContent, ...options.map((li) => li.textContent)].join("\n"));
+  while (seen.has(id)) id += "~";
+  seen.add(id);
+
+  const prefix = `toets-${n}`;
+  title.id ||= `${prefix}-vraag`;
+  list.setAttribute("role", multiple ? "group" : "radiogroup");
+  list.setAttribute("aria-labelledby", title.id);
+  if (multiple) {
+    const hint = el("p", "quiz-hint", t.quiz.multipleHint);
+    hint.id = `${prefix}-hint`;
+    list.before(hint);
+    list.setAttribute("aria-describedby", hint.id);
+  }
+
+  const inputs: HTMLInputElement[] = [];
+  const verdicts: HTMLElement[] = [];
+  options.forEach((li, i) => {
+    li.setAttribute("role", "none");
+    const label = el("label", "quiz-choice");
+    const input = el("input", "quiz-input");
+    input.type = multiple ? "checkbox" : "radio";
+    input.name = prefix;
+    input.value = String(i);
+    const text = el("span", "quiz-option-text");
+    text.append(...li.childNodes);
+    const verdict = el("span", "quiz-verdict");
+    verdict.hidden = true;
+    label.append(input, text, verdict);
+    li.append(label);
+    inputs.push(input);
+    verdicts.push(verdict);
+  });
+
+  const actions = el("div", "quiz-actions");
+  const check = el("button", "button quiz-check", t.quiz.check);
+  const retry = el("button", "button button-secondary quiz-retry", t.quiz.retry);
+  check.type = retry.type = "button";
+  check.setAttribute("aria-describedby", title.id);
+  retry.setAttribute("aria-describedby", title.id);
+  retry.hidden = true;
+  const feedback = el("p", "quiz-feedback");
+  feedback.setAttribute("aria-live", "polite");
+  feedback.setAttribute("aria-atomic", "true");
+  actions.append(check, retry, feedback);
+  list.after(actions);
+
+  root.classList.add("quiz-ready");
+  const answer = root.querySelector<HTMLDetailsElement>(":scope > .callout-content > details.quiz-answer");
+  const q: Question = { id, root, options, inputs, verdicts, correct, answer, check, retry, feedback };
+  check.addEventListener("click", () => grade(q));
+  retry.addEventListener("click", () => reset(q));
+  // Enter in an option checks the answer, as in a form.
+  for (const input of inputs) {
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        grade(q);
+      }
+    });
+    input.addEventListener("change", () => {
+      if (q.feedback.dataset.result === "empty") say(q, "", undefined);
+    });
+  }
+  return q;
+}
+
+/** Sets the question's feedback; `announce` lets the live region speak it (not on restore). */
+function say(q: Question, text: string, result: "right" | "wrong" | "empty" | undefined, announce = true): void {
+  if (result) q.feedback.dataset.result = result;
+  else delete q.feedback.dataset.result;
+  if (!announce) {
+    q.feedback.textContent = text;
+    return;
+  }
+  // Empty first, so the same text twice in a row is spoken twice.
+  q.feedback.textContent = "";
+  window.setTimeout(() => (q.feedback.textContent = text), 60);
+}
+
+function chosenOf(q: Question): number[] {
+  return q.inputs.flatMap((input, i) => (input.checked ? [i] : []));
+}
+
+function grade(q: Question): void {
+  if (q.root.classList.contains("is-answered")) return;
+  const chosen = chosenOf(q);
+  if (!chosen.length) {
+    say(q, t.quiz.chooseFirst, "empty");
+    q.inputs[0]?.focus();
+    return;
+  }
+  const right = isRight(chosen, q.correct);
+  show(q, chosen, right, true);
+  record.answers[q.id] = { chosen, correct: right };
+  writeQuiz(path, record);
+  updateScore();
+  q.retry.focus();
+}
+
+/** Shows a graded answer: marks, the open explanation, "Opnieuw". */
+function show(q: Question, chosen: number[], right: boolean, announce: boolean): void {
+  q.root.classList.add("is-answered");
+  q.root.dataset.result = right ? "right" : "wrong";
+  q.options.forEach((li, i) => {
+    const picked = chosen.includes(i);
+    const good = q.correct.includes(i);
+    const state = picked ? (good ? "right" : "wrong") : good ? "missed" : "";
+    li.classList.toggle("is-chosen", picked);
+    li.classList.toggle("is-right", state === "right");
+    li.classList.toggle("is-wrong", state === "wrong");
+    li.classList.toggle("is-missed", state === "missed");
+    q.inputs[i]!.checked = picked;
+    q.inputs[i]!.disabled = true;
+    const verdict = q.verdicts[i]!;
+    verdict.hidden = !state;
+    verdict.dataset.verdict = state;
+    verdict.textContent = state === "right" ? t.quiz.right : state === "wrong" ? t.quiz.wrong : state === "missed" ? t.quiz.missed : "";
+  });
+  if (q.answer) q.answer.open = true;
+  q.check.hidden = true;
+  q.retry.hidden = false;
+  say(q, feedbackText(chosen, q.correct), right ? "right" : "wrong", announce);
+}
+
+function feedbackText(chosen: number[], correct: number[]): string {
+  const r = judge(chosen, correct);
+  return r.verdict === "right" ? t.quiz.feedbackRight : r.verdict === "partial" ? t.quiz.feedbackPartial(r.found, correct.length) : t.quiz.feedbackWrong;
+}
+
+function reset(q: Question): void {
+  q.root.classList.remove("is-answered");
+  delete q.root.dataset.result;
+  q.options.forEach((li, i) => {
+    li.classList.remove("is-chosen", "is-right", "is-wrong", "is-missed");
+    q.inputs[i]!.checked = false;
+    q.inputs[i]!.disabled = false;
+    q.verdicts[i]!.hidden = true;
+    q.verdicts[i]!.textContent = "";
+  });
+  if (q.answer) q.answer.open = false;
+  q.check.hidden = false;
+  q.retry.hidden = true;
+  say(q, "", undefined, false);
+  delete record.answers[q.id];
+  writeQuiz(path, record);
+  updateScore();
+  q.inputs[0]?.focus();
+}
+
+function updateScore(): void {
+  if (!scoreLine) return;
+  const total = questions.length;
+  const { right, answered } = pageScore(record, questions.map((q) => q.id));
+  const label = el("span", "quiz-score-label", t.quiz.score);
+  const result = el("strong", "quiz-score-result", t.quiz.scoreRight(right, total));
+  const progress = el("span", "quiz-score-answered", t.quiz.scoreAnswered(answered, total));
+  scoreLine.replaceChildren(label, " ", result, " ", progress);
+  scoreLine.dataset.answered = String(answered);
+}
+
+function start(): void {
+  const roots = [...document.querySelectorAll<HTMLElement>(".prose .callout-quiz")];
+  if (!roots.length) return;
+  const seen = new Set<string>();
+  roots.forEach((root, i) => {
+    const q = setup(root, i + 1, seen);
+    if (q) questions.push(q);
+  });
+  if (!questions.length) return;
+
+  // Restore stored answers; answers to questions that changed or left the page are dropped.
+  const kept: QuizRecord = { v: 1, answers: {} };
+  for (const q of questions) {
+    const a = record.answers[q.id];
+    if (!a || a.chosen.some((i) => i >= q.options.length) || (a.chosen.length > 1 && q.root.dataset.quiz !== "multiple")) continue;
+    const right = isRight(a.chosen, q.correct);
+    kept.answers[q.id] = { chosen: a.chosen, correct: right };
+    show(q, a.chosen, right, false);
+  }
+  if (JSON.stringify(kept) !== JSON.stringify(record)) writeQuiz(path, kept);
+  record = kept;
+
+  scoreLine = el("p", "quiz-score");
+  scoreLine.dataset.quizScore = "";
+  questions[0]!.root.before(scoreLine);
+  updateScore();
+}
+
+start();

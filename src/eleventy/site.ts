@@ -1,0 +1,115 @@
+/**
+ * The study site's own build steps:
+ *
+ * - before each build, esbuild bundles the stylesheet (`src/site/css/site.css`) and every
+ *   client script (`src/client/<name>.ts`, one bundle per file; files starting with `_` are
+ *   shared modules) into `assets/` with a content hash in the name, and bundles
+ *   `src/client/_theme-init.ts` into a string that the base layout inlines in `<head>`
+ *   (the theme is set before the first paint: no flash of the wrong theme);
+ * - the templates get `assets` (URLs of the bundles) and `t` (the Dutch UI strings);
+ * - after each build, Pagefind indexes the output folder and writes `pagefind/`.
+ */
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { EleventyConfig } from "@11ty/eleventy";
+import * as esbuild from "esbuild";
+import * as pagefind from "pagefind";
+import { t } from "../site/strings.ts";
+import type { Settings } from "./settings.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const clientDir = path.resolve(here, "../client");
+const cssEntry = path.resolve(here, "../site/css/site.css");
+
+/** Browsers the bundles are lowered for: the last few years of evergreen browsers. */
+const TARGET = ["chrome109", "edge109", "firefox115", "safari15.4"];
+
+export interface Assets {
+  /** URL of the stylesheet, root-relative. */
+  css: string;
+  /** URL of each client bundle by entry name (`main`, `search`, ...). */
+  js: Record<string, string>;
+  /** Script inlined in `<head>`: sets the theme and the `js` class before the first paint. */
+  themeInit: string;
+}
+
+/** Client entry points: `src/client/*.ts` except shared modules starting with `_`. */
+export function clientEntries(dir: string = clientDir): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && !f.startsWith("_") && !f.endsWith(".d.ts"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** Bundles the stylesheet and the client scripts into `<outputDir>/assets/`. */
+export async function buildAssets(outputDir: string, options: { minify?: boolean } = {}): Promise<Assets> {
+  const outdir = path.join(outputDir, "assets");
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const minify = options.minify ?? true;
+  const common = { bundle: true, minify, target: TARGET, logLevel: "silent" as const, legalComments: "none" as const };
+
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [cssEntry, ...clientEntries()],
+    outdir,
+    entryNames: "[name]-[hash]",
+    format: "esm",
+    splitting: true,
+    chunkNames: "chunk-[hash]",
+    metafile: true,
+    sourcemap: false,
+  });
+  const assets: Assets = { css: "", js: {}, themeInit: "" };
+  for (const [file, out] of Object.entries(result.metafile.outputs)) {
+    if (!out.entryPoint) continue;
+    const url = "/" + path.relative(outputDir, path.resolve(file)).split(path.sep).join("/");
+    const name = path.basename(out.entryPoint).replace(/\.(ts|css)$/, "");
+    if (file.endsWith(".css")) assets.css = url;
+    else assets.js[name] = url;
+  }
+
+  const init = await esbuild.build({ ...common, entryPoints: [path.join(clientDir, "_theme-init.ts")], write: false, format: "iife" });
+  assets.themeInit = init.outputFiles[0]!.text.trim();
+  return assets;
+}
+
+/** Indexes the built site with Pagefind and writes `<outputDir>/pagefind/`. */
+/** Only pages marked `data-pagefind-body` (the lessons) are indexed; `files` counts every HTML file scanned. */
+export async function buildSearchIndex(outputDir: string): Promise<{ files: number; errors: string[] }> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) return { files: 0, errors };
+  try {
+    const added = await index.addDirectory({ path: outputDir });
+    const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
+    return { files: added.page_count, errors: [...errors, ...added.errors, ...written.errors] };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export default function sitePlugin(eleventyConfig: EleventyConfig, settings: Settings): void {
+  let assets: Assets | undefined;
+  let serving = false;
+
+  eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
+    serving = runMode === "serve" || runMode === "watch";
+    assets = await buildAssets(settings.outputDir, { minify: !serving });
+  });
+  eleventyConfig.addGlobalData("t", t);
+  eleventyConfig.addGlobalData("assets", () => {
+    if (!assets) throw new Error("assets requested before they were built");
+    return assets;
+  });
+  eleventyConfig.addWatchTarget(clientDir);
+  eleventyConfig.addWatchTarget(path.dirname(cssEntry));
+
+  eleventyConfig.on("eleventy.after", async () => {
+    const started = Date.now();
+    const result = await buildSearchIndex(settings.outputDir);
+    for (const e of result.errors) console.log(`[search] ${e}`);
+    console.log(`[search] index written: ${result.files} HTML files scanned in ${Date.now() - started} ms`);
+    if (result.errors.length && !serving) process.exitCode = 1;
+  });
+}

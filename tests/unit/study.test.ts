@@ -1,0 +1,162 @@
+/**
+ * The pure part of study progress (src/client/_study.ts) as tables of cases: storage keys
+ * per page path (PATH_PREFIX included), what "Voortgang wissen" removes, question ids,
+ * grading, reading stored records, scores, and where "Verder waar je was" leads.
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import {
+  countDone,
+  isRight,
+  judge,
+  keysToClear,
+  nextLesson,
+  pagePath,
+  pageScore,
+  parseKey,
+  parseQuizRecord,
+  parseTasks,
+  questionId,
+  storeKey,
+  totalScore,
+  uniqueOrder,
+  type QuizRecord,
+} from "../../src/client/_study.ts";
+import { t } from "../../src/site/strings.ts";
+
+describe("pagePath and storeKey", () => {
+  const paths: Array<[string, string]> = [
+    ["/8-docker/1-uitleg-docker/", "/8-docker/1-uitleg-docker/"],
+    ["/8-docker/1-uitleg-docker", "/8-docker/1-uitleg-docker/"],
+    ["/8-docker/1-uitleg-docker/index.html", "/8-docker/1-uitleg-docker/"],
+    ["/cursus/8-docker/1-uitleg-docker/", "/cursus/8-docker/1-uitleg-docker/"],
+    ["/404.html", "/404.html"],
+    ["/", "/"],
+    ["", "/"],
+  ];
+  for (const [input, expected] of paths) test(`pagePath ${JSON.stringify(input)}`, () => assert.equal(pagePath(input), expected));
+
+  test("keys carry the kind and the full path, so a prefixed copy of the course has its own progress", () => {
+    assert.equal(storeKey("gedaan", "/8-docker/1-uitleg-docker/"), "docker-cursus:gedaan:/8-docker/1-uitleg-docker/");
+    assert.equal(storeKey("toets", "/cursus/8-docker/20-oefeningen/index.html"), "docker-cursus:toets:/cursus/8-docker/20-oefeningen/");
+    assert.notEqual(storeKey("gedaan", "/a/les/"), storeKey("gedaan", "/b/les/"));
+    assert.deepEqual(parseKey(storeKey("taken", "/x/")), { kind: "taken", path: "/x/" });
+  });
+
+  const notOurs = ["docker-cursus:thema", "docker-cursus:onbekend:/x/", "andere-site:gedaan:/x/", "docker-cursus:gedaan:geen-pad"];
+  for (const key of notOurs) test(`parseKey ignores ${key}`, () => assert.equal(parseKey(key), undefined));
+
+  test("Voortgang wissen removes progress under the base path only, never the theme", () => {
+    const keys = [
+      "docker-cursus:thema",
+      "docker-cursus:gedaan:/cursus/8-docker/1-uitleg-docker/",
+      "docker-cursus:toets:/cursus/8-docker/20-oefeningen-docker-basis/",
+      "docker-cursus:taken:/cursus/8-docker/29-leertaak/",
+      "docker-cursus:gedaan:/andere-cursus/les/",
+      "iets-anders",
+    ];
+    assert.deepEqual(keysToClear(keys, "/cursus/"), keys.slice(1, 4));
+    assert.deepEqual(keysToClear(keys, "/"), keys.slice(1, 5));
+  });
+});
+
+describe("questionId", () => {
+  test("stable, short, and the same for the same text whatever the white space", () => {
+    const id = questionId("Wat doet docker ps?\nHet toont containers");
+    assert.match(id, /^[0-9a-z]{1,7}$/);
+    assert.equal(questionId("Wat doet  docker ps?   Het toont containers "), id);
+  });
+  test("a changed question or option gets another id", () => {
+    const a = questionId("Vraag\nA\nB");
+    assert.notEqual(questionId("Vraag\nA\nC"), a);
+    assert.notEqual(questionId("Vraag?\nA\nB"), a);
+  });
+});
+
+describe("grading", () => {
+  const cases: Array<[string, number[], number[], boolean, "right" | "partial" | "wrong", number]> = [
+    ["single, right", [1], [1], true, "right", 1],
+    ["single, wrong", [0], [1], false, "wrong", 0],
+    ["multiple, all right ones", [2, 0], [0, 2], true, "right", 2],
+    ["multiple, one of two right ones", [0], [0, 2], false, "partial", 1],
+    ["multiple, right ones and a wrong one", [0, 1, 2], [0, 2], false, "wrong", 2],
+    ["multiple, only a wrong one", [1], [0, 2], false, "wrong", 0],
+    ["nothing chosen", [], [1], false, "wrong", 0],
+    ["the same option twice counts once", [1, 1], [1], true, "right", 1],
+  ];
+  for (const [name, chosen, correct, right, verdict, found] of cases) {
+    test(name, () => {
+      assert.equal(isRight(chosen, correct), right);
+      assert.deepEqual(judge(chosen, correct), { verdict, found });
+    });
+  }
+});
+
+describe("stored records", () => {
+  const quiz: Array<[string, string | null, QuizRecord]> = [
+    ["missing", null, { v: 1, answers: {} }],
+    ["not JSON", "{kapot", { v: 1, answers: {} }],
+    ["another version", JSON.stringify({ v: 2, answers: { a: { chosen: [1], correct: true } } }), { v: 1, answers: {} }],
+    [
+      "bad answers are dropped, good ones kept",
+      JSON.stringify({ v: 1, answers: { a: { chosen: [1], correct: true }, b: { chosen: "1", correct: true }, c: { chosen: [-1, 0.5], correct: false }, d: { chosen: [0] } } }),
+      { v: 1, answers: { a: { chosen: [1], correct: true } } },
+    ],
+  ];
+  for (const [name, raw, expected] of quiz) test(`quiz record: ${name}`, () => assert.deepEqual(parseQuizRecord(raw), expected));
+
+  const tasks: Array<[string | null, boolean[] | undefined]> = [
+    [null, undefined],
+    ["[true,false,true]", [true, false, true]],
+    ["[1,0]", undefined],
+    ["{}", undefined],
+    ["kapot", undefined],
+  ];
+  for (const [raw, expected] of tasks) test(`tasks ${raw}`, () => assert.deepEqual(parseTasks(raw), expected));
+});
+
+describe("scores", () => {
+  const record: QuizRecord = {
+    v: 1,
+    answers: { a: { chosen: [1], correct: true }, b: { chosen: [0], correct: false }, c: { chosen: [2], correct: true }, weg: { chosen: [0], correct: true } },
+  };
+  test("a page counts only the questions still on it", () => {
+    assert.deepEqual(pageScore(record, ["a", "b", "c", "d"]), { right: 2, answered: 3 });
+    assert.deepEqual(pageScore(record, []), { right: 0, answered: 0 });
+    assert.deepEqual(pageScore({ v: 1, answers: {} }, ["a"]), { right: 0, answered: 0 });
+  });
+  test("the home page adds up every page", () => {
+    assert.deepEqual(totalScore([record, { v: 1, answers: { x: { chosen: [0], correct: false } } }, { v: 1, answers: {} }]), { right: 3, answered: 5 });
+    assert.deepEqual(totalScore([]), { right: 0, answered: 0 });
+  });
+  const lines: Array<[string, string]> = [
+    [t.quiz.scoreRight(3, 7), "3 van 7 goed"],
+    [t.quiz.scoreAnswered(5, 7), "5 van 7 beantwoord"],
+    [t.quiz.scoreAnswered(7, 7), "alles beantwoord"],
+    [t.progress.lessons(1, 32), "Je hebt 1 van 32 lessen gedaan"],
+    [t.progress.lessons(1, 1), "Je hebt 1 van 1 les gedaan"],
+    [t.progress.quiz(1, 1), "Zelftoetsen: 1 van 1 beantwoorde vraag goed"],
+    [t.progress.quiz(12, 15), "Zelftoetsen: 12 van 15 beantwoorde vragen goed"],
+  ];
+  for (const [actual, expected] of lines) test(`Dutch: ${expected}`, () => assert.equal(actual, expected));
+});
+
+describe("lessons done and where to continue", () => {
+  const order = uniqueOrder(["/m/1/", "/m/2", "/m/1/", "/m/3/index.html", "/m/4/"]);
+  test("course order without repeats, paths normalised", () => assert.deepEqual(order, ["/m/1/", "/m/2/", "/m/3/", "/m/4/"]));
+
+  const cases: Array<[string, string[], number, string | undefined]> = [
+    ["nothing done: the first lesson", [], 0, "/m/1/"],
+    ["the first two done: the third", ["/m/1/", "/m/2/"], 2, "/m/3/"],
+    ["a gap: back to the first lesson not done", ["/m/1/", "/m/3/", "/m/4/"], 3, "/m/2/"],
+    ["everything done: nowhere", ["/m/1/", "/m/2/", "/m/3/", "/m/4/"], 4, undefined],
+    ["a lesson that left the course does not count", ["/m/weg/", "/m/1/"], 1, "/m/2/"],
+  ];
+  for (const [name, done, count, next] of cases) {
+    test(name, () => {
+      const isDone = (p: string) => done.includes(p);
+      assert.equal(countDone(order, isDone), count);
+      assert.equal(nextLesson(order, isDone), next);
+    });
+  }
+});
