@@ -1,0 +1,599 @@
+/**
+ * Content rules of the course check: problems the Markdown renderer does not see because
+ * they concern front matter, the file as bytes, the course as a whole, or the code in the
+ * lessons. Pure functions over the vault index (no Eleventy, no second link resolver):
+ * links and attachments are resolved with the vault's own `resolveNote`/`resolveAttachment`,
+ * and Markdown is tokenised with the shared `createMarkdown()` parser.
+ *
+ * `runContentRules()` is called by `compile()` in `src/build/compile.ts` after the render, so
+ * the build and `npm run check` report exactly the same problems. It reuses each rendered
+ * page's tokens and the attachments its render resolved; only drafts are parsed here. Unpublished notes (drafts)
+ * are not checked; they only count when deciding whether an attachment is used.
+ *
+ * Every rule id is listed in `CONTENT_RULES` and documented for teachers in
+ * `content/Handleiding voor docenten.md`.
+ */
+import { validate as validateDockerfile, ValidationCode } from "dockerfile-utils";
+import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { isMap, isScalar, parseDocument } from "yaml";
+import type { Diagnostics, Severity } from "../diagnostics/index.ts";
+import { createMarkdown, newEnv, type RenderedNote } from "../markdown/index.ts";
+import { parseWikilink } from "../markdown/wikilinks.ts";
+import { COMPONENTS, componentOfName, findStep, parseCode, processSteps, type Component } from "../taxonomy/index.ts";
+import type { Attachment, Note, Vault } from "../vault/index.ts";
+import { closest } from "../vault/slug.ts";
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity | "error/warning";
+  /** What the rule finds, one line. */
+  summary: string;
+}
+
+/** Every rule this module reports. */
+export const CONTENT_RULES: RuleInfo[] = [
+  { id: "title-missing", severity: "warning", summary: "front matter has no `title`" },
+  { id: "title-mismatch", severity: "warning", summary: "`title` differs from the file name" },
+  { id: "frontmatter-unknown-key", severity: "warning", summary: "front-matter key this site does not know" },
+  { id: "taxonomy-missing", severity: "warning", summary: "lesson (Uitleg/Stappen/Oefeningen/Leertaak) without taxonomie codes" },
+  { id: "taxonomy-invalid", severity: "error", summary: "taxonomie code does not match the pattern `ib-19.2.Onderwerp.OI`" },
+  { id: "taxonomy-unknown-step", severity: "error", summary: "taxonomie code names a process step that does not exist" },
+  { id: "taxonomy-component", severity: "warning", summary: "component of the code does not match the kind in the file name" },
+  { id: "todo-marker", severity: "warning", summary: "work-in-progress marker `TODO` or `-=TODO=-` outside code" },
+  { id: "mojibake", severity: "warning", summary: "double-encoded UTF-8 such as `Ã«` for `ë`" },
+  { id: "bom", severity: "warning", summary: "file starts with a byte-order mark" },
+  { id: "crlf", severity: "warning", summary: "file has Windows (CRLF) line endings" },
+  { id: "next-step-cycle", severity: "error", summary: "the `Volgende stap` chain runs in a circle" },
+  { id: "unused-attachment", severity: "warning", summary: "file in the vault that no page links or embeds" },
+  { id: "unused-asset", severity: "info", summary: "file in `_assets/` that no page uses" },
+  { id: "dockerfile", severity: "error/warning", summary: "problem in a ```dockerfile block (unknown instruction, missing arguments, ...)" },
+  { id: "compose-yaml", severity: "error", summary: "Compose file in a ```yaml block is not valid YAML" },
+  { id: "compose-unknown-key", severity: "warning", summary: "unknown top-level key in a Compose file" },
+  { id: "compose-version", severity: "warning", summary: "`version:` in a Compose file is obsolete in Compose v2" },
+  { id: "docker-compose-v1", severity: "warning", summary: "code uses the retired `docker-compose` command instead of `docker compose`" },
+];
+
+/** Front-matter keys this site understands. */
+export const KNOWN_FRONT_MATTER_KEYS = [
+  "title",
+  "taxonomie",
+  "tags",
+  "date",
+  "aliases",
+  "alias",
+  "draft",
+  "ignore",
+  "publish",
+  "description",
+  "cssclasses",
+  "permalink",
+  "layout",
+];
+
+/** Top-level keys of the Compose specification (besides `x-*` extensions). */
+export const COMPOSE_TOP_LEVEL_KEYS = ["services", "networks", "volumes", "configs", "secrets", "name", "include"];
+
+const DOCKERFILE_LANGS = new Set(["dockerfile", "containerfile", "docker"]);
+const YAML_LANGS = new Set(["yaml", "yml", "compose"]);
+const DOCKERFILE_INSTRUCTIONS = ["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"];
+/** Word in a fence's info string that switches the code rules off for that block. */
+export const NOCHECK = "nocheck";
+
+/** One fenced or indented code block of a note. */
+export interface CodeBlock {
+  /** Language as written after the fence, lowercased (`dockerfile`), or empty. */
+  lang: string;
+  /** True when the info string holds `nocheck`. */
+  nocheck: boolean;
+  content: string;
+  /** 1-based file line of the first content line. */
+  firstLine: number;
+}
+
+/** A note prepared for the rules: its lines, which lines are code, its code blocks and tokens. */
+export interface ScannedNote {
+  note: Note;
+  /** Source lines (byte-order mark removed, line endings stripped). */
+  lines: string[];
+  /** `code[i]`: file line `i + 1` belongs to a fenced or indented code block. */
+  code: boolean[];
+  blocks: CodeBlock[];
+  tokens: Token[];
+  /** Attachments the render (or parse) of the note resolved: images and file links. */
+  attachments: Set<Attachment>;
+}
+
+/** Parses a note that was not rendered (a draft): tokens plus the attachments the parse resolved. */
+export function parseNote(md: MarkdownIt, note: Note): Pick<RenderedNote, "tokens" | "env"> {
+  const env = newEnv({ note, file: note.file, bodyLine: note.bodyLine, data: { ...note.data, title: note.title } });
+  return { tokens: md.parse(note.body, env), env };
+}
+
+export function scanNote(note: Note, parsed: Pick<RenderedNote, "tokens" | "env">): ScannedNote {
+  const lines = note.source.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const code = lines.map(() => false);
+  const blocks: CodeBlock[] = [];
+  const { env, tokens } = parsed;
+  for (const t of tokens) {
+    if ((t.type !== "fence" && t.type !== "code_block") || !t.map) continue;
+    const start = note.bodyLine - 1 + t.map[0];
+    for (let i = start; i < note.bodyLine - 1 + t.map[1] && i < code.length; i++) code[i] = true;
+    const words = t.type === "fence" ? t.info.trim().toLowerCase().split(/\s+/) : [];
+    blocks.push({ lang: words[0] ?? "", nocheck: words.includes(NOCHECK), content: t.content, firstLine: start + 1 + (t.type === "fence" ? 1 : 0) });
+  }
+  return { note, lines, code, blocks, tokens, attachments: env.attachments };
+}
+
+/** Inline code spans of one line, as [start, end) column ranges (0-based). */
+export function inlineCodeSpans(line: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+  for (const m of line.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** The line with its inline code spans blanked out (columns are kept). */
+export function withoutInlineCode(line: string): string {
+  let out = line;
+  for (const [a, b] of inlineCodeSpans(line)) out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Front matter
+
+export function checkFrontMatter(note: Note, diagnostics: Diagnostics): void {
+  if (note.frontMatterProblems.length > 0) return; // the YAML itself is already reported
+  const title = note.data.title;
+  const name = note.name.normalize("NFC");
+  if (title === undefined || title === null || (typeof title === "string" && !title.trim())) {
+    diagnostics.warn(note.file, 1, "title-missing", `front matter has no title; the page is shown as "${note.name}"`, `Add \`title: ${note.name}\` to the front matter.`);
+  } else {
+    const written = typeof title === "string" || typeof title === "number" ? String(title).trim().normalize("NFC") : undefined;
+    if (written !== name) {
+      diagnostics.warn(
+        note.file,
+        note.keyLines.get("title") ?? 1,
+        "title-mismatch",
+        `title "${written ?? JSON.stringify(title)}" differs from the file name "${note.name}"`,
+        `Write \`title: ${note.name}\`, or rename the file when the title is the right one.`,
+      );
+    }
+  }
+  for (const [key, line] of note.keyLines) {
+    if (KNOWN_FRONT_MATTER_KEYS.includes(key)) continue;
+    const guess = closest(key, KNOWN_FRONT_MATTER_KEYS);
+    diagnostics.warn(
+      note.file,
+      line,
+      "frontmatter-unknown-key",
+      `front-matter key "${key}" is not used by this site${guess ? `; did you mean "${guess}"?` : ""}`,
+      `Known keys: ${KNOWN_FRONT_MATTER_KEYS.join(", ")}. Remove the key or fix its spelling.`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Taxonomy
+
+/** 1-based line and column of each taxonomie code in the front matter (in order of `note.taxonomie`). */
+export function taxonomyPositions(note: Note, lines: string[]): Array<{ code: string; line: number; column: number }> {
+  const keyLine = note.keyLines.get("taxonomie") ?? 1;
+  const fmEnd = Math.max(keyLine, note.bodyLine - 2);
+  const used = new Set<string>();
+  return note.taxonomie.map((code) => {
+    for (let i = keyLine - 1; i < fmEnd && i < lines.length; i++) {
+      let from = 0;
+      for (;;) {
+        const at = lines[i]!.indexOf(code, from);
+        if (at < 0) break;
+        const key = `${i}:${at}`;
+        if (!used.has(key)) {
+          used.add(key);
+          return { code, line: i + 1, column: at + 1 };
+        }
+        from = at + 1;
+      }
+    }
+    return { code, line: keyLine, column: 0 };
+  });
+}
+
+export function checkTaxonomy(note: Note, lines: string[], diagnostics: Diagnostics): void {
+  const expected = componentOfName(note.name);
+  const kind = (c: Component | undefined) => COMPONENTS.find((x) => x.code === c);
+  if (note.taxonomie.length === 0) {
+    if (expected && note.frontMatterProblems.length === 0) {
+      diagnostics.warn(
+        note.file,
+        note.keyLines.get("taxonomie") ?? 1,
+        "taxonomy-missing",
+        `${kind(expected)!.kind} page has no taxonomie codes`,
+        `Add e.g. \`taxonomie: ['ib-19.2.Onderwerp.${expected}', 'ib-19.3.Onderwerp.${expected}']\` to the front matter.`,
+      );
+    }
+    return;
+  }
+  const steps = processSteps();
+  for (const { code, line, column } of taxonomyPositions(note, lines)) {
+    const parsed = parseCode(code);
+    if (!parsed) {
+      diagnostics.error(
+        note.file,
+        line,
+        "taxonomy-invalid",
+        `taxonomie code "${code}" does not match the pattern stap-nummer.niveau.Onderwerp.COMPONENT`,
+        "Example: ib-19.2.Docker-images.OI (process step ib-19, level 1-3, a topic without dots or spaces, and OI, PI, DT or LT).",
+        column,
+      );
+      continue;
+    }
+    if (!findStep(parsed.step, steps)) {
+      const id = Number(parsed.step.split("-")[1]);
+      const same = steps.find((s) => s.id === id);
+      diagnostics.error(
+        note.file,
+        line,
+        "taxonomy-unknown-step",
+        `taxonomie code "${code}" names process step "${parsed.step}", which does not exist${same ? `; step ${id} is "${same.code}" (${same.name})` : ""}`,
+        "The process steps are listed in src/taxonomy/processtappen.tsv (e.g. ib-19 Bouwen softwaresysteem).",
+        column,
+      );
+    }
+    if (expected && parsed.component !== expected) {
+      const k = kind(expected)!;
+      diagnostics.warn(
+        note.file,
+        line,
+        "taxonomy-component",
+        `taxonomie code "${code}" ends in .${parsed.component} (${kind(parsed.component)!.kind}), but the file name says ${k.kind} (.${expected})`,
+        `Use .${expected} for a ${k.kind} page, or rename the file to the kind of page it really is.`,
+        column,
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Text: TODO markers, mojibake, byte-order mark, line endings
+
+const TODO = /-=TODO=-|(?<![\w-])(?<!\[!)TODO(?!\w)/g;
+
+export function checkTodo(scan: ScannedNote, diagnostics: Diagnostics): void {
+  scan.lines.forEach((raw, i) => {
+    if (scan.code[i]) return;
+    const line = withoutInlineCode(raw);
+    for (const m of line.matchAll(TODO)) {
+      diagnostics.warn(scan.note.file, i + 1, "todo-marker", `work-in-progress marker ${m[0]} in the text`, "Finish this part and remove the marker, or mark the page `draft: true` until it is done.", m.index + 1);
+      return; // one per line is enough
+    }
+  });
+}
+
+/** Windows-1252 characters in 0x80-0x9F and the byte each stands for. */
+const CP1252_BYTES = new Map<number, number>([
+  [0x20ac, 0x80], [0x201a, 0x82], [0x0192, 0x83], [0x201e, 0x84], [0x2026, 0x85], [0x2020, 0x86], [0x2021, 0x87], [0x02c6, 0x88],
+  [0x2030, 0x89], [0x0160, 0x8a], [0x2039, 0x8b], [0x0152, 0x8c], [0x017d, 0x8e], [0x2018, 0x91], [0x2019, 0x92], [0x201c, 0x93],
+  [0x201d, 0x94], [0x2022, 0x95], [0x2013, 0x96], [0x2014, 0x97], [0x02dc, 0x98], [0x2122, 0x99], [0x0161, 0x9a], [0x203a, 0x9b],
+  [0x0153, 0x9c], [0x017e, 0x9e], [0x0178, 0x9f],
+]);
+const CONT = `[\\u0080-\\u00BF${[...CP1252_BYTES.keys()].map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`;
+/** A UTF-8 lead byte read as Latin-1/Windows-1252, followed by its continuation bytes. */
+const MOJIBAKE = new RegExp(`(?:[\\u00C2-\\u00F4]${CONT}{1,3})+`, "g");
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes text that was UTF-8 read as Latin-1/Windows-1252; undefined when it is not such text. */
+export function repairMojibake(text: string): string | undefined {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const b = c < 0x100 ? c : CP1252_BYTES.get(c);
+    if (b === undefined) return undefined;
+    bytes.push(b);
+  }
+  try {
+    const out = utf8.decode(new Uint8Array(bytes));
+    return out !== text && /[^\x00-\x7f]/.test(out) ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Mojibake in one line: each garbled word with its repair and 0-based column. */
+export function findMojibake(line: string): Array<{ word: string; repaired: string; column: number }> {
+  const found: Array<{ word: string; repaired: string; column: number }> = [];
+  for (const m of line.matchAll(MOJIBAKE)) {
+    if (repairMojibake(m[0]) === undefined) continue;
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start > 0 && /[\p{L}\p{N}\u0080-\u00BF-]/u.test(line[start - 1]!)) start--;
+    while (end < line.length && /[\p{L}\p{N}\u0080-\u00BF-]/u.test(line[end]!)) end++;
+    const word = line.slice(start, end);
+    // Text saved wrongly twice decodes to mojibake again: repair until it is clean.
+    let repaired = word;
+    for (let n = 0; n < 4; n++) {
+      const again = repaired.replace(MOJIBAKE, (s) => repairMojibake(s) ?? s);
+      if (again === repaired) break;
+      repaired = again;
+    }
+    if (found.some((f) => f.column === start)) continue;
+    found.push({ word, repaired, column: start });
+  }
+  return found;
+}
+
+export function checkMojibake(scan: ScannedNote, diagnostics: Diagnostics): void {
+  scan.lines.forEach((line, i) => {
+    const found = findMojibake(line);
+    if (found.length === 0) return;
+    const first = found[0]!;
+    const more = found.length > 1 ? ` (and ${found.length - 1} more on this line)` : "";
+    diagnostics.warn(
+      scan.note.file,
+      i + 1,
+      "mojibake",
+      `"${first.word}" looks like double-encoded UTF-8${more}`,
+      `Replace it by "${first.repaired}"${found.slice(1, 3).map((f) => `, "${f.word}" by "${f.repaired}"`).join("")}; the text was once saved with the wrong encoding.`,
+      first.column + 1,
+    );
+  });
+}
+
+export function checkEncoding(note: Note, diagnostics: Diagnostics): void {
+  if (note.source.startsWith("\uFEFF")) {
+    diagnostics.warn(note.file, 1, "bom", "file starts with a byte-order mark (BOM)", "Save the file as UTF-8 without BOM (VS Code: click 'UTF-8 with BOM' in the status bar).", 1);
+  }
+  const crlf = note.source.indexOf("\r\n");
+  if (crlf >= 0) {
+    const line = note.source.slice(0, crlf).split("\n").length;
+    diagnostics.warn(note.file, line, "crlf", "file has Windows line endings (CRLF)", "Save the file with LF line endings (VS Code: click CRLF in the status bar); git can do it with `* text=auto eol=lf` in .gitattributes.");
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The "Volgende stap" chain
+
+const NEXT_STEP = /Volgende stap\**\s*:\s*\**\s*!?\[\[([^\]\n]+)\]\]/i;
+
+/** The note's `Volgende stap: [[...]]` link (outside code), with its line. */
+export function nextStepOf(scan: ScannedNote): { target: string; line: number; column: number } | undefined {
+  for (let i = 0; i < scan.lines.length; i++) {
+    if (scan.code[i] || i < scan.note.bodyLine - 1) continue;
+    const m = NEXT_STEP.exec(withoutInlineCode(scan.lines[i]!));
+    if (m) return { target: m[1]!, line: i + 1, column: m.index + 1 };
+  }
+  return undefined;
+}
+
+export function checkNextStepChain(vault: Vault, scans: ScannedNote[], diagnostics: Diagnostics): void {
+  const next = new Map<Note, { to: Note; line: number; column: number }>();
+  for (const scan of scans) {
+    if (scan.note.unpublished) continue;
+    const link = nextStepOf(scan);
+    if (!link) continue;
+    const res = vault.resolveNote(parseWikilink(link.target).target, scan.note);
+    // A missing target is reported by the renderer as broken-wikilink.
+    if (res.kind === "missing" || res.target.unpublished) continue;
+    next.set(scan.note, { to: res.target, line: link.line, column: link.column });
+  }
+  const done = new Set<Note>();
+  for (const start of next.keys()) {
+    if (done.has(start)) continue;
+    const path: Note[] = [];
+    const index = new Map<Note, number>();
+    let cur: Note | undefined = start;
+    while (cur && !done.has(cur) && !index.has(cur)) {
+      index.set(cur, path.length);
+      path.push(cur);
+      cur = next.get(cur)?.to;
+    }
+    if (cur && index.has(cur)) {
+      const cycle = path.slice(index.get(cur)!);
+      // Report once, at the member that comes first in the course (file order).
+      const first = [...cycle].sort((a, b) => a.file.localeCompare(b.file, "en", { numeric: true }))[0]!;
+      const at = cycle.indexOf(first);
+      const ordered = [...cycle.slice(at), ...cycle.slice(0, at), first];
+      const link = next.get(first)!;
+      diagnostics.error(
+        first.file,
+        link.line,
+        "next-step-cycle",
+        `"Volgende stap" runs in a circle: ${ordered.map((n) => n.name).join(" → ")}`,
+        `Let the last page of the chain point to a later page (or drop its "Volgende stap") so students can finish.`,
+        link.column,
+      );
+    }
+    for (const n of path) done.add(n);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Attachments nobody uses
+
+const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|#)/i;
+const HTML_URL_ATTR = /\b(?:src|href|poster|data|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+
+/** Attachments a note refers to, through the same tokens and vault lookups as the renderer. */
+export function usedAttachments(vault: Vault, scan: ScannedNote): Set<Attachment> {
+  const used = new Set<Attachment>(scan.attachments);
+  const byUrl = new Map(vault.attachments.map((a) => [a.url, a]));
+  const use = (ref: string | null | undefined) => {
+    if (!ref) return;
+    const clean = ref.trim().split(/\s+/)[0]!.replace(/[?#].*$/, "");
+    if (!clean || EXTERNAL.test(clean)) return;
+    let decoded = clean;
+    try {
+      decoded = decodeURI(clean);
+    } catch {
+      /* keep */
+    }
+    const direct = byUrl.get(clean) ?? byUrl.get(decoded);
+    if (direct) return void used.add(direct);
+    const res = vault.resolveAttachment(clean, scan.note);
+    if (res.kind !== "missing") used.add(res.target);
+  };
+  const visit = (tokens: Token[]) => {
+    for (const t of tokens) {
+      const meta = t.meta as { attachment?: Attachment; target?: string } | null;
+      if (meta?.attachment) used.add(meta.attachment);
+      else if (t.type === "wikilink_image") use(meta?.target);
+      if (t.type === "image") use(t.attrGet("src"));
+      if (t.type === "link_open") use(t.attrGet("href"));
+      if (t.type === "html_block" || t.type === "html_inline") {
+        for (const m of t.content.matchAll(HTML_URL_ATTR)) {
+          const value = m[1] ?? m[2] ?? m[3] ?? "";
+          for (const part of value.split(",")) use(part);
+        }
+      }
+      if (t.children) visit(t.children);
+    }
+  };
+  visit(scan.tokens);
+  // Front-matter values that name a file (e.g. an image for a card).
+  const values = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(values) : []);
+  for (const v of Object.values(scan.note.data).flatMap(values)) if (/\.[A-Za-z0-9]{1,5}$/.test(v.trim())) use(v.trim().replace(/^\[\[|\]\]$/g, ""));
+  return used;
+}
+
+export function checkUnusedAttachments(vault: Vault, scans: ScannedNote[], diagnostics: Diagnostics): void {
+  const used = new Set<Attachment>();
+  for (const scan of scans) for (const a of usedAttachments(vault, scan)) used.add(a);
+  for (const att of vault.attachments) {
+    if (used.has(att)) continue;
+    if (att.shared) {
+      diagnostics.info(att.file, 0, "unused-asset", `${att.rel} is not used by any page`, "Fine when a layout uses it; otherwise delete it.");
+    } else {
+      diagnostics.warn(att.file, 0, "unused-attachment", `attachment "${att.name}" is not linked or embedded by any page; it is still published`, `Embed it with ![[${att.name}|beschrijving]], link it, or delete the file.`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Docker code: Dockerfiles, Compose files, the docker-compose command
+
+/** Column offset of a code block's content inside its source line (blockquotes, lists). */
+function indentOf(lines: string[], fileLine: number, content: string): number {
+  const src = lines[fileLine - 1] ?? "";
+  return content && src.endsWith(content) ? src.length - content.length : 0;
+}
+
+export function checkDockerfile(scan: ScannedNote, block: CodeBlock, diagnostics: Diagnostics): void {
+  const codeLines = block.content.split("\n");
+  for (const d of validateDockerfile(block.content, {})) {
+    // A lesson often shows a fragment of a Dockerfile: a missing FROM is not a mistake there.
+    if (d.code === ValidationCode.NO_SOURCE_IMAGE) continue;
+    const text = typeof d.message === "string" ? d.message : d.message.value;
+    const line = block.firstLine + d.range.start.line;
+    const column = indentOf(scan.lines, line, codeLines[d.range.start.line] ?? "") + d.range.start.character + 1;
+    let hint = "Fix the instruction, or add `nocheck` after ```dockerfile when the mistake is intended (an exercise).";
+    const unknown = /^Unknown instruction: (\S+)/.exec(text);
+    if (unknown) {
+      const guess = closest(unknown[1]!.toUpperCase(), DOCKERFILE_INSTRUCTIONS);
+      hint = `${guess ? `Did you mean ${guess}? ` : ""}Instructions: ${DOCKERFILE_INSTRUCTIONS.join(", ")}.`;
+    }
+    const severity = d.severity === 1 ? "error" : "warning";
+    diagnostics.add({ severity, file: scan.note.file, line, column, rule: "dockerfile", message: `Dockerfile: ${text}`, hint });
+  }
+}
+
+export function checkCompose(scan: ScannedNote, block: CodeBlock, diagnostics: Diagnostics): void {
+  if (!/^services[ \t]*:/m.test(block.content)) return;
+  const file = scan.note.file;
+  const doc = parseDocument(block.content, { prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number) => block.firstLine + block.content.slice(0, offset).split("\n").length - 1;
+  /** Column of a top-level key: where the block's content starts on that source line. */
+  const column = (line: number) => indentOf(scan.lines, line, block.content.split("\n")[line - block.firstLine] ?? "") + 1;
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const offset = Math.min(err.pos[0], block.content.length);
+    const before = block.content.slice(0, offset);
+    const line = lineOf(offset);
+    const column = indentOf(scan.lines, line, block.content.split("\n")[line - block.firstLine] ?? "") + offset - (before.lastIndexOf("\n") + 1) + 1;
+    diagnostics.error(file, line, "compose-yaml", `Compose file is not valid YAML: ${err.message.split("\n")[0]}`, "Check the indentation (spaces, no tabs) and the colons; add `nocheck` after ```yaml when the mistake is intended.", column);
+    return;
+  }
+  if (!isMap(doc.contents)) return;
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const line = lineOf(pair.key.range?.[0] ?? 0);
+    if (key === "version") {
+      diagnostics.warn(file, line, "compose-version", "Compose file has `version:`, which is obsolete in Compose v2 and ignored", "Remove the version line; `docker compose` warns about it.", column(line));
+    } else if (!COMPOSE_TOP_LEVEL_KEYS.includes(key) && !key.startsWith("x-")) {
+      const guess = closest(key, COMPOSE_TOP_LEVEL_KEYS);
+      diagnostics.warn(
+        file,
+        line,
+        "compose-unknown-key",
+        `Compose file has unknown top-level key "${key}"${guess ? `; did you mean "${guess}"?` : ""}`,
+        `Top-level keys are ${COMPOSE_TOP_LEVEL_KEYS.join(", ")} and x-... extensions; service settings belong under services:.`,
+        column(line),
+      );
+    }
+  }
+}
+
+const COMPOSE_V1 = /(?<![\w./-])docker-compose(?![\w.-])/;
+/** In inline code only a command counts (`docker-compose up`); the bare name is text about the old tool. */
+const COMPOSE_V1_COMMAND = /(?<![\w./-])docker-compose[ \t]+[\w-]/;
+
+export function checkComposeCommand(scan: ScannedNote, diagnostics: Diagnostics): void {
+  const report = (line: number, column: number) =>
+    diagnostics.warn(scan.note.file, line, "docker-compose-v1", "`docker-compose` is the retired Compose v1 command", "Write `docker compose` (with a space): Compose v2 is part of the Docker CLI.", column);
+  for (const block of scan.blocks) {
+    if (block.nocheck) continue;
+    const n = block.content.split("\n").length - (block.content.endsWith("\n") ? 1 : 0);
+    for (let i = 0; i < n; i++) {
+      const line = block.firstLine + i;
+      const m = COMPOSE_V1.exec(scan.lines[line - 1] ?? "");
+      if (m) report(line, m.index + 1);
+    }
+  }
+  scan.lines.forEach((raw, i) => {
+    if (scan.code[i]) return;
+    for (const [a, b] of inlineCodeSpans(raw)) {
+      const m = COMPOSE_V1_COMMAND.exec(raw.slice(a, b));
+      if (m) return void report(i + 1, a + m.index + 1);
+    }
+  });
+}
+
+export function checkCode(scan: ScannedNote, diagnostics: Diagnostics): void {
+  for (const block of scan.blocks) {
+    if (block.nocheck) continue;
+    if (DOCKERFILE_LANGS.has(block.lang)) checkDockerfile(scan, block, diagnostics);
+    else if (YAML_LANGS.has(block.lang)) checkCompose(scan, block, diagnostics);
+  }
+  checkComposeCommand(scan, diagnostics);
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** Runs every content rule over the vault; drafts are only used to decide which attachments are in use. */
+export interface RuleInput {
+  /** Rendered notes by vault path, from `compile()`: their tokens are used instead of parsing again. */
+  rendered?: Map<string, RenderedNote>;
+  /** Parser for notes that were not rendered (drafts, or everything when `rendered` is absent). */
+  md?: MarkdownIt;
+}
+
+export function runContentRules(vault: Vault, diagnostics: Diagnostics, input: RuleInput = {}): void {
+  let md = input.md;
+  const scans = vault.notes.map((note) => {
+    const parsed = input.rendered?.get(note.rel) ?? parseNote((md ??= createMarkdown({ vault, highlight: false })), note);
+    return scanNote(note, parsed);
+  });
+  for (const scan of scans) {
+    const { note } = scan;
+    if (note.unpublished) continue;
+    checkFrontMatter(note, diagnostics);
+    checkTaxonomy(note, scan.lines, diagnostics);
+    checkEncoding(note, diagnostics);
+    checkTodo(scan, diagnostics);
+    checkMojibake(scan, diagnostics);
+    checkCode(scan, diagnostics);
+  }
+  checkNextStepChain(vault, scans, diagnostics);
+  checkUnusedAttachments(vault, scans, diagnostics);
+}
