@@ -1,0 +1,162 @@
+/**
+ * The content rules of `src/check/rules.ts` on a vault of deliberately broken lessons
+ * (tests/fixtures/check-vault: one small file per rule, plus a clean lesson). Each test
+ * names the exact rule, file, line (and column where it matters) that must be reported.
+ */
+import assert from "node:assert/strict";
+import path from "node:path";
+import { before, describe, test } from "node:test";
+import { compile, type Compiled } from "../../src/build/compile.ts";
+import { CONTENT_RULES, findMojibake, repairMojibake, withoutInlineCode } from "../../src/check/rules.ts";
+import type { Diagnostic } from "../../src/diagnostics/index.ts";
+
+const VAULT = "tests/fixtures/check-vault";
+const ASSETS = "tests/fixtures/check-assets";
+
+let compiled: Compiled;
+let all: Diagnostic[];
+
+before(() => {
+  compiled = compile({ contentDir: VAULT, assetsDir: ASSETS, gitDates: false });
+  all = compiled.diagnostics.all();
+});
+
+/** `file:line:column severity rule` of every diagnostic of `rule`, file relative to the fixture vault. */
+function reported(rule: string): string[] {
+  return all
+    .filter((d) => d.rule === rule)
+    .map((d) => `${path.relative(d.file.startsWith(ASSETS) ? ASSETS : VAULT, d.file).split(path.sep).join("/")}:${d.line}:${d.column} ${d.severity} ${d.rule}`);
+}
+
+function only(rule: string): Diagnostic {
+  const list = all.filter((d) => d.rule === rule);
+  assert.equal(list.length, 1, list.map((d) => d.message).join("\n"));
+  return list[0]!;
+}
+
+describe("content rules on the check fixture vault", () => {
+  test("the clean lesson and its next page have no diagnostics at all", () => {
+    const clean = all.filter((d) => /1\. Uitleg Schone Les\.md$|Eindpagina\.md$/.test(d.file));
+    assert.deepEqual(clean, []);
+  });
+
+  test("title-missing: front matter without title, at line 1", () => {
+    assert.deepEqual(reported("title-missing"), ["Titel ontbreekt.md:1:0 warning title-missing"]);
+  });
+
+  test("title-mismatch: at the title line", () => {
+    assert.deepEqual(reported("title-mismatch"), ["Titel anders.md:2:0 warning title-mismatch"]);
+    assert.match(only("title-mismatch").hint!, /title: Titel anders/);
+  });
+
+  test("frontmatter-unknown-key: each unknown key at its line, with a suggestion for a typo", () => {
+    assert.deepEqual(reported("frontmatter-unknown-key"), [
+      "Onbekende sleutel.md:3:0 warning frontmatter-unknown-key",
+      "Onbekende sleutel.md:4:0 warning frontmatter-unknown-key",
+    ]);
+    assert.match(all.find((d) => d.rule === "frontmatter-unknown-key" && d.line === 4)!.message, /did you mean "tags"/);
+  });
+
+  test("taxonomy-missing: only for pages whose name has a kind word", () => {
+    assert.deepEqual(reported("taxonomy-missing"), ["3. Uitleg Zonder Taxonomie.md:1:0 warning taxonomy-missing"]);
+  });
+
+  test("taxonomy-invalid: at the line and column of the code inside a block list", () => {
+    assert.deepEqual(reported("taxonomy-invalid"), ["4. Uitleg Foute Code.md:5:5 error taxonomy-invalid"]);
+  });
+
+  test("taxonomy-unknown-step: at the code inside an inline list, naming the real step with that number", () => {
+    assert.deepEqual(reported("taxonomy-unknown-step"), ["5. Uitleg Onbekende Stap.md:3:35 error taxonomy-unknown-step"]);
+    assert.match(only("taxonomy-unknown-step").message, /"ii-18"/);
+  });
+
+  test("taxonomy-component: a Stappen page with an .OI code", () => {
+    assert.deepEqual(reported("taxonomy-component"), ["6. Stappen Verkeerd Onderdeel.md:3:35 warning taxonomy-component"]);
+  });
+
+  test("todo-marker: TODO and -=TODO=- in text, not in code, callout types or longer words", () => {
+    assert.deepEqual(reported("todo-marker"), ["Werk in uitvoering.md:7:1 warning todo-marker", "Werk in uitvoering.md:9:27 warning todo-marker"]);
+  });
+
+  test("mojibake: the garbled word, with the repaired word in the hint", () => {
+    assert.deepEqual(reported("mojibake"), ["Mojibake.md:5:30 warning mojibake"]);
+    const d = only("mojibake");
+    assert.match(d.message, /"definiÃ«ren"/);
+    assert.match(d.hint!, /"definiëren"/);
+  });
+
+  test("bom and crlf: one warning each, at line 1", () => {
+    assert.deepEqual(reported("bom"), ["Bom.md:1:1 warning bom"]);
+    assert.deepEqual(reported("crlf"), ["Crlf.md:1:0 warning crlf"]);
+  });
+
+  test("next-step-cycle: reported once, at the first page of the loop, naming the whole loop", () => {
+    assert.deepEqual(reported("next-step-cycle"), ["Lus A.md:7:3 error next-step-cycle"]);
+    assert.match(only("next-step-cycle").message, /Lus A → Lus B → Lus C → Lus A/);
+  });
+
+  test("unused-attachment and unused-asset: vault files warn, shared assets are info; links, <img> and drafts count as use", () => {
+    assert.deepEqual(reported("unused-attachment"), ["bijlagen/ongebruikt.svg:0:0 warning unused-attachment"]);
+    assert.deepEqual(reported("unused-asset"), ["ongebruikt.svg:0:0 info unused-asset"]);
+  });
+
+  test("dockerfile: unknown instruction and missing arguments at their line, also inside a callout; nocheck blocks skipped", () => {
+    assert.deepEqual(reported("dockerfile"), ["Dockerfile fout.md:7:1 error dockerfile", "Dockerfile fout.md:8:1 error dockerfile", "Dockerfile fout.md:22:3 error dockerfile"]);
+    assert.match(all.find((d) => d.rule === "dockerfile")!.hint!, /Did you mean RUN\?/);
+  });
+
+  test("compose rules: version is obsolete, unknown top-level key, invalid YAML at the bad line", () => {
+    assert.deepEqual(reported("compose-version"), ["Compose fout.md:6:1 warning compose-version"]);
+    assert.deepEqual(reported("compose-unknown-key"), ["Compose fout.md:10:1 warning compose-unknown-key"]);
+    assert.deepEqual(reported("compose-yaml"), ["Compose fout.md:18:1 error compose-yaml"]);
+  });
+
+  test("docker-compose-v1: the command in a code block and in inline code, not file or package names", () => {
+    assert.deepEqual(reported("docker-compose-v1"), ["Compose v1.md:6:1 warning docker-compose-v1", "Compose v1.md:10:16 warning docker-compose-v1"]);
+  });
+
+  test("drafts are listed as info and not checked", () => {
+    assert.deepEqual(reported("unpublished"), ["Concept.md:3:0 info unpublished"]);
+    assert.deepEqual(
+      all.filter((d) => d.file.endsWith("Concept.md") && d.severity !== "info"),
+      [],
+    );
+  });
+
+  test("nothing else is reported: every diagnostic of the vault is one of the expected ones", () => {
+    const expected = [
+      "title-missing", "title-mismatch", "frontmatter-unknown-key", "taxonomy-missing", "taxonomy-invalid", "taxonomy-unknown-step",
+      "taxonomy-component", "todo-marker", "mojibake", "bom", "crlf", "next-step-cycle", "unused-attachment", "unused-asset", "dockerfile",
+      "compose-version", "compose-unknown-key", "compose-yaml", "docker-compose-v1", "unpublished",
+    ];
+    const unexpected = all.filter((d) => !expected.includes(d.rule));
+    assert.deepEqual(unexpected, []);
+    assert.equal(all.length, 25);
+  });
+
+  test("every rule id is listed in CONTENT_RULES and fired by the fixture vault", () => {
+    const fired = new Set(all.map((d) => d.rule));
+    for (const r of CONTENT_RULES) assert.ok(fired.has(r.id), `${r.id} has no fixture`);
+  });
+});
+
+describe("rule helpers", () => {
+  test("repairMojibake decodes Latin-1 and Windows-1252 readings of UTF-8, and leaves real text alone", () => {
+    assert.equal(repairMojibake("Ã«"), "ë");
+    assert.equal(repairMojibake("â€™"), "\u2019");
+    assert.equal(repairMojibake("ë"), undefined);
+    assert.deepEqual(findMojibake("Een correcte zin met ë, é, São en «citaat»."), []);
+    assert.deepEqual(findMojibake("CafÃ© en CommerciÃ«le"), [
+      { word: "CafÃ©", repaired: "Café", column: 0 },
+      { word: "CommerciÃ«le", repaired: "Commerciële", column: 9 },
+    ]);
+    // Saved wrongly twice: repaired all the way.
+    assert.equal(findMojibake("definiÃƒÂ«ren")[0]?.repaired, "definiëren");
+  });
+
+  test("withoutInlineCode blanks code spans and keeps the columns", () => {
+    const line = "a `TODO` b ``x ` y`` c";
+  assert.equal(withoutInlineCode(line), `a ${" ".repeat(6)} b ${" ".repeat(9)} c`);
+  assert.equal(withoutInlineCode(line).length, line.length);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Chromium for the browser tests: where it is, how it starts (headless, no background
+ * traffic), the axe tags we hold the site to, and a poll for things that settle a moment
+ * after a click (live regions are filled after a short delay so they are spoken).
+ */
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+/** WCAG 2.2 level AA, as axe names the rule sets. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+/** `SKIP_BROWSER=1` skips the browser tests on a machine without Chromium. */
+export const skipBrowser = process.env.SKIP_BROWSER === "1";
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set SKIP_BROWSER=1 to skip the browser tests.`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Calls `read` until `ok` accepts its value (or the time is up) and returns the last value. */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}

@@ -1,0 +1,41 @@
+/**
+ * Runs a real Eleventy build of a content folder into a temporary output folder, the way
+ * `npm run build` does, and returns its exit status and output.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+
+export interface BuildResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
+
+export function buildSite(content: string, env: Record<string, string> = {}, output = mkdtempSync(path.join(tmpdir(), "cursus-"))): BuildResult {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"], {
+    cwd: projectRoot,
+    env: { ...process.env, COURSE_CONTENT: content, COURSE_OUTPUT: output, STRICT: "", PATH_PREFIX: "", ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, output };
+}
+
+/** Every `.html` file below `dir`. */
+export function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      const p = path.join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (e.endsWith(".html")) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
