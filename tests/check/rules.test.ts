@@ -123,15 +123,22 @@ describe("content rules on the check fixture vault", () => {
     );
   });
 
+  test("quiz-pattern: right option mostly longest and mostly first, at the first question; a fair page is quiet", () => {
+    assert.deepEqual(reported("quiz-pattern"), ["Quiz raadbaar.md:7:0 warning quiz-pattern"]);
+    const d = only("quiz-pattern");
+    assert.match(d.message, /the right option is the longest in 4 of 4 questions; the right option is option 1 in 4 of 4 questions/);
+    assert.match(d.hint!, /vary where the right option stands/);
+  });
+
   test("nothing else is reported: every diagnostic of the vault is one of the expected ones", () => {
     const expected = [
       "title-missing", "title-mismatch", "frontmatter-unknown-key", "taxonomy-missing", "taxonomy-invalid", "taxonomy-unknown-step",
       "taxonomy-component", "todo-marker", "mojibake", "bom", "crlf", "next-step-cycle", "unused-attachment", "unused-asset", "dockerfile",
-      "compose-version", "compose-unknown-key", "compose-yaml", "docker-compose-v1", "unpublished",
+      "compose-version", "compose-unknown-key", "compose-yaml", "docker-compose-v1", "quiz-pattern", "unpublished",
     ];
     const unexpected = all.filter((d) => !expected.includes(d.rule));
     assert.deepEqual(unexpected, []);
-    assert.equal(all.length, 25);
+    assert.equal(all.length, 26);
   });
 
   test("every rule id is listed in CONTENT_RULES and fired by the fixture vault", () => {
