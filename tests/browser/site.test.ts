@@ -5,7 +5,8 @@
  *   and the 404 page, in the light and the dark theme;
  * - the theme toggle is remembered after a reload; the lesson menu works on a phone;
  * - search finds lessons; no request leaves 127.0.0.1;
- * - screenshots of the home page and a lesson at 375 px and 1280 px go to test-results/.
+ * - screenshots of the home page and a lesson at 375 px and 1280 px go to test-results/,
+ *   after every image on them has loaded.
  * Without /usr/bin/chromium these tests fail, unless SKIP_BROWSER=1.
  */
 import assert from "node:assert/strict";
@@ -16,6 +17,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { loadAllImages } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -180,12 +182,13 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
     await ctx.close();
   });
 
-  test("screenshots of the home page and a lesson at 375 px and 1280 px", async () => {
+  test("every image loads; screenshots of the home page and a lesson at 375 px and 1280 px", async () => {
     for (const width of [375, 1280]) {
       for (const scheme of ["light", "dark"] as const) {
         const ctx = await context({ width, scheme });
         for (const [name, url] of [["home", "/"], ["les", urls.lesson]] as const) {
           const page = await open(ctx, url);
+          assert.deepEqual(await loadAllImages(page), [], `images that do not load on ${url}`);
           const file = path.join(results, `${name}-${width}-${scheme}.png`);
           await page.screenshot({ path: file, fullPage: width === 1280 });
           assert.ok(existsSync(file));

@@ -28,3 +28,26 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
   }
   return value;
 }
+
+/**
+ * Loads every lazy image of the page now and waits until each has loaded or failed; returns
+ * the `src` of the images that did not load. Full-page screenshots then show the diagrams.
+ */
+export async function loadAllImages(page: import("playwright-core").Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const images = [...document.images];
+    for (const img of images) img.loading = "eager";
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    await Promise.all(
+      images.map(
+        (img) =>
+          new Promise<void>((resolve) => {
+            if (img.complete) return resolve();
+            img.addEventListener("load", () => resolve());
+            img.addEventListener("error", () => resolve());
+          }),
+      ),
+    );
+    return images.filter((img) => !img.naturalWidth).map((img) => img.currentSrc || img.src);
+  });
+}
