@@ -23,6 +23,7 @@ import { parseWikilink } from "../markdown/wikilinks.ts";
 import { COMPONENTS, componentOfName, findStep, parseCode, processSteps, type Component } from "../taxonomy/index.ts";
 import type { Attachment, Note, Vault } from "../vault/index.ts";
 import { closest } from "../vault/slug.ts";
+import { checkInvocation, findDockerInvocations } from "./docker-cli.ts";
 
 export interface RuleInfo {
   id: string;
@@ -52,6 +53,7 @@ export const CONTENT_RULES: RuleInfo[] = [
   { id: "compose-unknown-key", severity: "warning", summary: "unknown top-level key in a Compose file" },
   { id: "compose-version", severity: "warning", summary: "`version:` in a Compose file is obsolete in Compose v2" },
   { id: "docker-compose-v1", severity: "warning", summary: "code uses the retired `docker-compose` command instead of `docker compose`" },
+  { id: "docker-command", severity: "warning", summary: "a `docker` command that does not exist (`docker contianer ls`, `docker compose upp`)" },
   { id: "quiz-pattern", severity: "warning", summary: "self-test answers that can be guessed: the right option is mostly the longest, or mostly in one place" },
 ];
 
@@ -75,6 +77,8 @@ export const KNOWN_FRONT_MATTER_KEYS = [
 /** Top-level keys of the Compose specification (besides `x-*` extensions). */
 export const COMPOSE_TOP_LEVEL_KEYS = ["services", "networks", "volumes", "configs", "secrets", "name", "include"];
 
+/** Languages of code blocks whose lines are shell commands. */
+const SHELL_LANGS = new Set(["bash", "sh", "shell", "zsh", "console", "terminal", "powershell", "pwsh", "ps1", "ps", "cmd", "bat"]);
 const DOCKERFILE_LANGS = new Set(["dockerfile", "containerfile", "docker"]);
 const YAML_LANGS = new Set(["yaml", "yml", "compose"]);
 const DOCKERFILE_INSTRUCTIONS = ["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"];
@@ -560,6 +564,40 @@ export function checkComposeCommand(scan: ScannedNote, diagnostics: Diagnostics)
   });
 }
 
+/** A wrong option of a quiz question (`> - [ ] ...`): wrong on purpose, so its commands are not checked. */
+const WRONG_QUIZ_OPTION = /^\s*(?:>\s*)+[-*+] \[ \]/;
+
+/**
+ * `docker` commands that do not exist, in shell code blocks and in inline code such as
+ * `docker ps`. Blocks marked `nocheck` and the wrong options of quiz questions are skipped.
+ */
+export function checkDockerCommands(scan: ScannedNote, diagnostics: Diagnostics): void {
+  const check = (text: string, line: number, offset: number, hint: string) => {
+    for (const inv of findDockerInvocations(text)) {
+      const unknown = checkInvocation(inv, closest);
+      if (!unknown) continue;
+      const fix = unknown.suggestion ? `; did you mean \`${unknown.suggestion}\`?` : "";
+      diagnostics.warn(scan.note.file, line, "docker-command", `\`${unknown.command}\` is not a Docker command${fix}`, hint, offset + unknown.column + 1);
+    }
+  };
+  const spelling = "Check the spelling with `docker --help` or `docker compose --help`.";
+  for (const block of scan.blocks) {
+    if (block.nocheck || !SHELL_LANGS.has(block.lang)) continue;
+    const hint = `${spelling} Is the mistake on purpose? Put \`nocheck\` after the language of the code block.`;
+    block.content.replace(/\n$/, "").split("\n").forEach((_, i) => check(scan.lines[block.firstLine + i - 1] ?? "", block.firstLine + i, 0, hint));
+  }
+  scan.lines.forEach((raw, i) => {
+    if (scan.code[i] || WRONG_QUIZ_OPTION.test(raw)) return;
+    for (const [a, b] of inlineCodeSpans(raw)) {
+      const ticks = /^`+/.exec(raw.slice(a, b))![0].length;
+      const inner = raw.slice(a + ticks, b - ticks);
+      const pad = inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() ? 1 : 0;
+      const code = inner.slice(pad, inner.length - pad);
+      if (/^docker\s/.test(code)) check(code, i + 1, a + ticks + pad, spelling);
+    }
+  });
+}
+
 export function checkCode(scan: ScannedNote, diagnostics: Diagnostics): void {
   for (const block of scan.blocks) {
     if (block.nocheck) continue;
@@ -567,6 +605,7 @@ export function checkCode(scan: ScannedNote, diagnostics: Diagnostics): void {
     else if (YAML_LANGS.has(block.lang)) checkCompose(scan, block, diagnostics);
   }
   checkComposeCommand(scan, diagnostics);
+  checkDockerCommands(scan, diagnostics);
 }
 
 /** One single-answer self-test question: its file line and, per option, its length and whether it is right. */

@@ -123,6 +123,24 @@ describe("content rules on the check fixture vault", () => {
     );
   });
 
+  test("docker-command: typos in shell blocks and inline code, at the misspelt word, with the fix; nocheck and wrong quiz options are skipped", () => {
+    assert.deepEqual(reported("docker-command"), [
+      "Docker typfout.md:8:8 warning docker-command",
+      "Docker typfout.md:9:16 warning docker-command",
+      "Docker typfout.md:10:13 warning docker-command",
+      "Docker typfout.md:17:12 warning docker-command",
+      "Docker typfout.md:26:27 warning docker-command",
+    ]);
+    const messages = all.filter((d) => d.rule === "docker-command").map((d) => d.message);
+    assert.deepEqual(messages, [
+      "`docker contianer` is not a Docker command; did you mean `docker container`?",
+      "`docker compose upp` is not a Docker command; did you mean `docker compose up`?",
+      "`docker imgae` is not a Docker command; did you mean `docker image`?",
+      "`docker netwrk` is not a Docker command; did you mean `docker network`?",
+      "`docker biuld` is not a Docker command; did you mean `docker build`?",
+    ]);
+  });
+
   test("quiz-pattern: right option mostly longest and mostly first, at the first question; a fair page is quiet", () => {
     assert.deepEqual(reported("quiz-pattern"), ["Quiz raadbaar.md:7:0 warning quiz-pattern"]);
     const d = only("quiz-pattern");
@@ -134,11 +152,11 @@ describe("content rules on the check fixture vault", () => {
     const expected = [
       "title-missing", "title-mismatch", "frontmatter-unknown-key", "taxonomy-missing", "taxonomy-invalid", "taxonomy-unknown-step",
       "taxonomy-component", "todo-marker", "mojibake", "bom", "crlf", "next-step-cycle", "unused-attachment", "unused-asset", "dockerfile",
-      "compose-version", "compose-unknown-key", "compose-yaml", "docker-compose-v1", "quiz-pattern", "unpublished",
+      "compose-version", "compose-unknown-key", "compose-yaml", "docker-compose-v1", "docker-command", "quiz-pattern", "unpublished",
     ];
     const unexpected = all.filter((d) => !expected.includes(d.rule));
     assert.deepEqual(unexpected, []);
-    assert.equal(all.length, 26);
+    assert.equal(all.length, 31);
   });
 
   test("every rule id is listed in CONTENT_RULES and fired by the fixture vault", () => {
