@@ -7,23 +7,23 @@
  *
  * `runContentRules()` is called by `compile()` in `src/build/compile.ts` after the render, so
  * the build and `npm run check` report exactly the same problems. It reuses each rendered
- * page's tokens and the attachments its render resolved; only drafts are parsed here. Unpublished notes (drafts)
- * are not checked; they only count when deciding whether an attachment is used.
+ * page's tokens and the attachments its render resolved (`scan.ts`); only drafts are parsed
+ * here. Unpublished notes (drafts) are not checked; they only count when deciding whether an
+ * attachment is used. The rules for Docker code live in `code-rules.ts`.
  *
  * Every rule id is listed in `CONTENT_RULES` and documented for teachers in
  * `content/Handleiding voor docenten.md`.
  */
-import { validate as validateDockerfile, ValidationCode } from "dockerfile-utils";
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { isMap, isScalar, parseDocument } from "yaml";
 import type { Diagnostics, Severity } from "../diagnostics/index.ts";
-import { createMarkdown, newEnv, type RenderedNote } from "../markdown/index.ts";
+import { createMarkdown, type RenderedNote } from "../markdown/index.ts";
 import { parseWikilink } from "../markdown/wikilinks.ts";
 import { COMPONENTS, componentOfName, findStep, parseCode, processSteps, type Component } from "../taxonomy/index.ts";
 import type { Attachment, Note, Vault } from "../vault/index.ts";
 import { closest } from "../vault/slug.ts";
-import { checkInvocation, findDockerInvocations } from "./docker-cli.ts";
+import { checkCode } from "./code-rules.ts";
+import { parseNote, scanNote, withoutInlineCode, type ScannedNote } from "./scan.ts";
 
 export interface RuleInfo {
   id: string;
@@ -73,77 +73,6 @@ export const KNOWN_FRONT_MATTER_KEYS = [
   "permalink",
   "layout",
 ];
-
-/** Top-level keys of the Compose specification (besides `x-*` extensions). */
-export const COMPOSE_TOP_LEVEL_KEYS = ["services", "networks", "volumes", "configs", "secrets", "name", "include"];
-
-/** Languages of code blocks whose lines are shell commands. */
-const SHELL_LANGS = new Set(["bash", "sh", "shell", "zsh", "console", "terminal", "powershell", "pwsh", "ps1", "ps", "cmd", "bat"]);
-const DOCKERFILE_LANGS = new Set(["dockerfile", "containerfile", "docker"]);
-const YAML_LANGS = new Set(["yaml", "yml", "compose"]);
-const DOCKERFILE_INSTRUCTIONS = ["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"];
-/** Word in a fence's info string that switches the code rules off for that block. */
-export const NOCHECK = "nocheck";
-
-/** One fenced or indented code block of a note. */
-export interface CodeBlock {
-  /** Language as written after the fence, lowercased (`dockerfile`), or empty. */
-  lang: string;
-  /** True when the info string holds `nocheck`. */
-  nocheck: boolean;
-  content: string;
-  /** 1-based file line of the first content line. */
-  firstLine: number;
-}
-
-/** A note prepared for the rules: its lines, which lines are code, its code blocks and tokens. */
-export interface ScannedNote {
-  note: Note;
-  /** Source lines (byte-order mark removed, line endings stripped). */
-  lines: string[];
-  /** `code[i]`: file line `i + 1` belongs to a fenced or indented code block. */
-  code: boolean[];
-  blocks: CodeBlock[];
-  tokens: Token[];
-  /** Attachments the render (or parse) of the note resolved: images and file links. */
-  attachments: Set<Attachment>;
-}
-
-/** Parses a note that was not rendered (a draft): tokens plus the attachments the parse resolved. */
-export function parseNote(md: MarkdownIt, note: Note): Pick<RenderedNote, "tokens" | "env"> {
-  const env = newEnv({ note, file: note.file, bodyLine: note.bodyLine, data: { ...note.data, title: note.title } });
-  return { tokens: md.parse(note.body, env), env };
-}
-
-export function scanNote(note: Note, parsed: Pick<RenderedNote, "tokens" | "env">): ScannedNote {
-  const lines = note.source.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const code = lines.map(() => false);
-  const blocks: CodeBlock[] = [];
-  const { env, tokens } = parsed;
-  for (const t of tokens) {
-    if ((t.type !== "fence" && t.type !== "code_block") || !t.map) continue;
-    const start = note.bodyLine - 1 + t.map[0];
-    for (let i = start; i < note.bodyLine - 1 + t.map[1] && i < code.length; i++) code[i] = true;
-    const words = t.type === "fence" ? t.info.trim().toLowerCase().split(/\s+/) : [];
-    blocks.push({ lang: words[0] ?? "", nocheck: words.includes(NOCHECK), content: t.content, firstLine: start + 1 + (t.type === "fence" ? 1 : 0) });
-  }
-  return { note, lines, code, blocks, tokens, attachments: env.attachments };
-}
-
-/** Inline code spans of one line, as [start, end) column ranges (0-based). */
-export function inlineCodeSpans(line: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  const re = /(`+)([\s\S]*?[^`])\1(?!`)/g;
-  for (const m of line.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
-  return spans;
-}
-
-/** The line with its inline code spans blanked out (columns are kept). */
-export function withoutInlineCode(line: string): string {
-  let out = line;
-  for (const [a, b] of inlineCodeSpans(line)) out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------
 // Front matter
@@ -472,140 +401,6 @@ export function checkUnusedAttachments(vault: Vault, scans: ScannedNote[], diagn
       diagnostics.warn(att.file, 0, "unused-attachment", `attachment "${att.name}" is not linked or embedded by any page; it is still published`, `Embed it with ![[${att.name}|beschrijving]], link it, or delete the file.`);
     }
   }
-}
-
-// ---------------------------------------------------------------------------------------
-// Docker code: Dockerfiles, Compose files, the docker-compose command
-
-/** Column offset of a code block's content inside its source line (blockquotes, lists). */
-function indentOf(lines: string[], fileLine: number, content: string): number {
-  const src = lines[fileLine - 1] ?? "";
-  return content && src.endsWith(content) ? src.length - content.length : 0;
-}
-
-export function checkDockerfile(scan: ScannedNote, block: CodeBlock, diagnostics: Diagnostics): void {
-  const codeLines = block.content.split("\n");
-  for (const d of validateDockerfile(block.content, {})) {
-    // A lesson often shows a fragment of a Dockerfile: a missing FROM is not a mistake there.
-    if (d.code === ValidationCode.NO_SOURCE_IMAGE) continue;
-    const text = typeof d.message === "string" ? d.message : d.message.value;
-    const line = block.firstLine + d.range.start.line;
-    const column = indentOf(scan.lines, line, codeLines[d.range.start.line] ?? "") + d.range.start.character + 1;
-    let hint = "Fix the instruction, or add `nocheck` after ```dockerfile when the mistake is intended (an exercise).";
-    const unknown = /^Unknown instruction: (\S+)/.exec(text);
-    if (unknown) {
-      const guess = closest(unknown[1]!.toUpperCase(), DOCKERFILE_INSTRUCTIONS);
-      hint = `${guess ? `Did you mean ${guess}? ` : ""}Instructions: ${DOCKERFILE_INSTRUCTIONS.join(", ")}.`;
-    }
-    const severity = d.severity === 1 ? "error" : "warning";
-    diagnostics.add({ severity, file: scan.note.file, line, column, rule: "dockerfile", message: `Dockerfile: ${text}`, hint });
-  }
-}
-
-export function checkCompose(scan: ScannedNote, block: CodeBlock, diagnostics: Diagnostics): void {
-  if (!/^services[ \t]*:/m.test(block.content)) return;
-  const file = scan.note.file;
-  const doc = parseDocument(block.content, { prettyErrors: false, uniqueKeys: true });
-  const lineOf = (offset: number) => block.firstLine + block.content.slice(0, offset).split("\n").length - 1;
-  /** Column of a top-level key: where the block's content starts on that source line. */
-  const column = (line: number) => indentOf(scan.lines, line, block.content.split("\n")[line - block.firstLine] ?? "") + 1;
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    const offset = Math.min(err.pos[0], block.content.length);
-    const before = block.content.slice(0, offset);
-    const line = lineOf(offset);
-    const column = indentOf(scan.lines, line, block.content.split("\n")[line - block.firstLine] ?? "") + offset - (before.lastIndexOf("\n") + 1) + 1;
-    diagnostics.error(file, line, "compose-yaml", `Compose file is not valid YAML: ${err.message.split("\n")[0]}`, "Check the indentation (spaces, no tabs) and the colons; add `nocheck` after ```yaml when the mistake is intended.", column);
-    return;
-  }
-  if (!isMap(doc.contents)) return;
-  for (const pair of doc.contents.items) {
-    if (!isScalar(pair.key)) continue;
-    const key = String(pair.key.value);
-    const line = lineOf(pair.key.range?.[0] ?? 0);
-    if (key === "version") {
-      diagnostics.warn(file, line, "compose-version", "Compose file has `version:`, which is obsolete in Compose v2 and ignored", "Remove the version line; `docker compose` warns about it.", column(line));
-    } else if (!COMPOSE_TOP_LEVEL_KEYS.includes(key) && !key.startsWith("x-")) {
-      const guess = closest(key, COMPOSE_TOP_LEVEL_KEYS);
-      diagnostics.warn(
-        file,
-        line,
-        "compose-unknown-key",
-        `Compose file has unknown top-level key "${key}"${guess ? `; did you mean "${guess}"?` : ""}`,
-        `Top-level keys are ${COMPOSE_TOP_LEVEL_KEYS.join(", ")} and x-... extensions; service settings belong under services:.`,
-        column(line),
-      );
-    }
-  }
-}
-
-const COMPOSE_V1 = /(?<![\w./-])docker-compose(?![\w.-])/;
-/** In inline code only a command counts (`docker-compose up`); the bare name is text about the old tool. */
-const COMPOSE_V1_COMMAND = /(?<![\w./-])docker-compose[ \t]+[\w-]/;
-
-export function checkComposeCommand(scan: ScannedNote, diagnostics: Diagnostics): void {
-  const report = (line: number, column: number) =>
-    diagnostics.warn(scan.note.file, line, "docker-compose-v1", "`docker-compose` is the retired Compose v1 command", "Write `docker compose` (with a space): Compose v2 is part of the Docker CLI.", column);
-  for (const block of scan.blocks) {
-    if (block.nocheck) continue;
-    const n = block.content.split("\n").length - (block.content.endsWith("\n") ? 1 : 0);
-    for (let i = 0; i < n; i++) {
-      const line = block.firstLine + i;
-      const m = COMPOSE_V1.exec(scan.lines[line - 1] ?? "");
-      if (m) report(line, m.index + 1);
-    }
-  }
-  scan.lines.forEach((raw, i) => {
-    if (scan.code[i]) return;
-    for (const [a, b] of inlineCodeSpans(raw)) {
-      const m = COMPOSE_V1_COMMAND.exec(raw.slice(a, b));
-      if (m) return void report(i + 1, a + m.index + 1);
-    }
-  });
-}
-
-/** A wrong option of a quiz question (`> - [ ] ...`): wrong on purpose, so its commands are not checked. */
-const WRONG_QUIZ_OPTION = /^\s*(?:>\s*)+[-*+] \[ \]/;
-
-/**
- * `docker` commands that do not exist, in shell code blocks and in inline code such as
- * `docker ps`. Blocks marked `nocheck` and the wrong options of quiz questions are skipped.
- */
-export function checkDockerCommands(scan: ScannedNote, diagnostics: Diagnostics): void {
-  const check = (text: string, line: number, offset: number, hint: string) => {
-    for (const inv of findDockerInvocations(text)) {
-      const unknown = checkInvocation(inv, closest);
-      if (!unknown) continue;
-      const fix = unknown.suggestion ? `; did you mean \`${unknown.suggestion}\`?` : "";
-      diagnostics.warn(scan.note.file, line, "docker-command", `\`${unknown.command}\` is not a Docker command${fix}`, hint, offset + unknown.column + 1);
-    }
-  };
-  const spelling = "Check the spelling with `docker --help` or `docker compose --help`.";
-  for (const block of scan.blocks) {
-    if (block.nocheck || !SHELL_LANGS.has(block.lang)) continue;
-    const hint = `${spelling} Is the mistake on purpose? Put \`nocheck\` after the language of the code block.`;
-    block.content.replace(/\n$/, "").split("\n").forEach((_, i) => check(scan.lines[block.firstLine + i - 1] ?? "", block.firstLine + i, 0, hint));
-  }
-  scan.lines.forEach((raw, i) => {
-    if (scan.code[i] || WRONG_QUIZ_OPTION.test(raw)) return;
-    for (const [a, b] of inlineCodeSpans(raw)) {
-      const ticks = /^`+/.exec(raw.slice(a, b))![0].length;
-      const inner = raw.slice(a + ticks, b - ticks);
-      const pad = inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() ? 1 : 0;
-      const code = inner.slice(pad, inner.length - pad);
-      if (/^docker\s/.test(code)) check(code, i + 1, a + ticks + pad, spelling);
-    }
-  });
-}
-
-export function checkCode(scan: ScannedNote, diagnostics: Diagnostics): void {
-  for (const block of scan.blocks) {
-    if (block.nocheck) continue;
-    if (DOCKERFILE_LANGS.has(block.lang)) checkDockerfile(scan, block, diagnostics);
-    else if (YAML_LANGS.has(block.lang)) checkCompose(scan, block, diagnostics);
-  }
-  checkComposeCommand(scan, diagnostics);
-  checkDockerCommands(scan, diagnostics);
 }
 
 /** One single-answer self-test question: its file line and, per option, its length and whether it is right. */

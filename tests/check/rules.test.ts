@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { compile, type Compiled } from "../../src/build/compile.ts";
-import { CONTENT_RULES, findMojibake, repairMojibake, withoutInlineCode } from "../../src/check/rules.ts";
+import { CONTENT_RULES, findMojibake, repairMojibake } from "../../src/check/rules.ts";
+import { withoutInlineCode } from "../../src/check/scan.ts";
 import type { Diagnostic } from "../../src/diagnostics/index.ts";
 
 const VAULT = "tests/fixtures/check-vault";
