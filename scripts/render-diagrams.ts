@@ -1,54 +1,49 @@
 /**
- * Rastert de handgetekende SVG-diagrammen in `_assets/` naar PNG/JPEG.
+ * Rasterises our hand-drawn SVG diagrams to the PNG/JPEG files the lessons (and the seed
+ * pages) point at:
+ *   _assets/vm-vs-container.svg            -> _assets/vm_docker.png
+ *   scripts/diagrams/docker-ecosysteem.svg -> _assets/docker_eco.jpg
+ * The ecosystem SVG is only a source, so it stays out of `_assets/` (nothing publishes it).
  *
- * Gebruik:  npx tsx scripts/render-diagrams.ts
+ *   npx tsx scripts/render-diagrams.ts
  *
- * `sharp` komt mee als dependency van @11ty/eleventy-img. De SVG wordt direct
- * op de doelbreedte gerasterd (via de `density`-optie), zodat tekst en lijnen
- * scherp blijven in plaats van opgeschaald te worden vanuit een klein bitmapje.
+ * `sharp` comes with @11ty/eleventy-img. The SVG is rasterised at the target width (through
+ * the `density` option), so text and lines stay sharp instead of being scaled up.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ASSETS = path.join(ROOT, "_assets");
 
 interface RenderJob {
-  /** SVG-bron, relatief aan `_assets/`. */
+  /** SVG source, relative to the project root. */
   src: string;
-  /** Uitvoerbestand, relatief aan `_assets/`. */
+  /** Output file, relative to the project root. */
   out: string;
-  /** Gewenste breedte in pixels; de hoogte volgt uit de viewBox-verhouding. */
+  /** Width in pixels; the height follows from the viewBox. */
   width: number;
   format: "png" | "jpeg";
-  /** Alleen voor JPEG: kwaliteit 1–100. */
+  /** JPEG only: quality 1-100. */
   quality?: number;
-  /** Achtergrondkleur om transparantie mee op te vullen (verplicht bij JPEG). */
+  /** Colour that fills transparent areas (always used for JPEG). */
   background?: string;
 }
 
 const JOBS: RenderJob[] = [
-  { src: "vm-vs-container.svg", out: "vm_docker.png", width: 1200, format: "png" },
-  {
-    src: "docker-ecosysteem.svg",
-    out: "docker_eco.jpg",
-    width: 1200,
-    format: "jpeg",
-    quality: 85,
-    background: "#ffffff",
-  },
+  { src: "_assets/vm-vs-container.svg", out: "_assets/vm_docker.png", width: 1200, format: "png" },
+  { src: "scripts/diagrams/docker-ecosysteem.svg", out: "_assets/docker_eco.jpg", width: 1200, format: "jpeg", quality: 85, background: "#ffffff" },
 ];
 
-/** SVG's worden door sharp/librsvg standaard op 72 dpi ingelezen. */
+/** sharp (librsvg) reads SVG at 72 dpi. */
 const BASE_DENSITY = 72;
 
 async function render(job: RenderJob): Promise<{ width: number; height: number; size: number }> {
-  const input = path.join(ASSETS, job.src);
-  const output = path.join(ASSETS, job.out);
+  const input = path.join(ROOT, job.src);
+  const output = path.join(ROOT, job.out);
 
   const meta = await sharp(input).metadata();
-  if (!meta.width) throw new Error(`Kan de breedte van ${job.src} niet bepalen.`);
+  if (!meta.width) throw new Error(`cannot read the width of ${job.src}`);
   const density = (BASE_DENSITY * job.width) / meta.width;
 
   let pipeline = sharp(input, { density }).resize({ width: job.width });
@@ -68,7 +63,7 @@ let failed = false;
 for (const job of JOBS) {
   try {
     const { width, height, size } = await render(job);
-    console.log(`✔ ${job.src} → _assets/${job.out} (${width}×${height} px, ${(size / 1024).toFixed(1)} kB)`);
+    console.log(`✔ ${job.src} → ${job.out} (${width}×${height} px, ${(size / 1024).toFixed(1)} kB)`);
   } catch (error) {
     failed = true;
     console.error(`✘ ${job.src}: ${error instanceof Error ? error.message : String(error)}`);
