@@ -85,7 +85,7 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
       const problems: string[] = [];
       for (const url of pages) {
         const page = await open(ctx, url);
-        if (url.startsWith("/zoeken/")) await page.waitForSelector(".pagefind-ui__result", { timeout: 10_000 });
+        if (url.startsWith("/zoeken/")) await page.waitForSelector(".pagefind-ui__result", { timeout: 30_000 });
         // Folded content is checked too: open every <details>.
         await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
         const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
@@ -175,7 +175,7 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
     await page.fill("#kop-zoeken", "container");
     await page.press("#kop-zoeken", "Enter");
     await page.waitForURL(/\/zoeken\/\?q=container/);
-    await page.waitForSelector(".pagefind-ui__result", { timeout: 10_000 });
+    await page.waitForSelector(".pagefind-ui__result", { timeout: 30_000 });
     const first = await page.locator(".pagefind-ui__result-link").first().getAttribute("href");
     assert.match(first ?? "", /^\/[\w-]+\/[\w-]+\//);
     assert.deepEqual(page.workers().map((w) => w.url()), [], "Pagefind searches on the main thread");

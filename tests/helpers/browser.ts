@@ -19,7 +19,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Calls `read` until `ok` accepts its value (or the time is up) and returns the last value. */
-export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   let value = await read();
   while (!ok(value) && Date.now() < end) {
