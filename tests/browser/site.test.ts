@@ -33,7 +33,7 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
   let browser: Browser;
   const requests: string[] = [];
   /** URLs of a few real pages, found in the built site. */
-  const urls = { lesson: "", exercise: "", tag: "" };
+  const urls = { lesson: "", exercise: "", steps: "", tag: "" };
 
   async function context(options: { width?: number; scheme?: "light" | "dark" } = {}): Promise<BrowserContext> {
     const width = options.width ?? 1280;
@@ -64,6 +64,7 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
     const home = readFileSync(path.join(output, "index.html"), "utf8");
     urls.lesson = /<a class="start-card" href="([^"]+)"/.exec(home)?.[1] ?? "";
     urls.exercise = /href="([^"]+)"[^>]*>(?:(?!<\/a>).)*kind-oefeningen/.exec(home)?.[1] ?? urls.lesson;
+    urls.steps = /href="([^"]+)"[^>]*>(?:(?!<\/a>).)*kind-stappen/.exec(home)?.[1] ?? urls.lesson;
     const lesson = readFileSync(path.join(output, urls.lesson, "index.html"), "utf8");
     urls.tag = /<a class="tag tag-onderwerp" href="([^"]+)"/.exec(lesson)?.[1] ?? /<a class="tag [^"]*" href="([^"]+)"/.exec(lesson)?.[1] ?? "";
     assert.ok(urls.lesson && urls.tag, `pages to test not found: ${JSON.stringify(urls)}`);
@@ -197,6 +198,22 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
         await ctx.close();
       }
     }
+  });
+
+  test("printing opens the folded callouts and closes them afterwards; quiz answers stay folded", async () => {
+    const ctx = await context();
+    const page = await open(ctx, urls.steps);
+    const closed = () => page.locator("details.callout:not([open])").count();
+    const folded = await closed();
+    assert.ok(folded > 0, `${urls.steps} has folded callouts`);
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    assert.equal(await closed(), 0, "every callout is open on paper");
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    assert.equal(await closed(), folded, "and folded again afterwards");
+    const quiz = await open(ctx, urls.exercise);
+    await quiz.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    assert.equal(await quiz.locator("details.quiz-answer[open]").count(), 0, "quiz answers are not given away on paper");
+    await ctx.close();
   });
 
   test("under PATH_PREFIX=/cursus/ styles, scripts and search work", async () => {
