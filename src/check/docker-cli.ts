@@ -98,33 +98,32 @@ function isCommandWord(text: string): boolean {
   return /^[a-z][a-z0-9-]*$/.test(text);
 }
 
+/** Compose options that take a value and may stand before its sub-command (`docker compose -f x.yaml up`). */
+const COMPOSE_OPTIONS_WITH_VALUE = new Set(["-f", "--file", "-p", "--project-name", "--profile", "--env-file", "--project-directory"]);
+
+/** Index of the first word at or after `from` that is not an option (or an option's value). */
+function skipOptions(words: DockerInvocation["words"], from: number, withValue: ReadonlySet<string>): number {
+  let i = from;
+  while (i < words.length && words[i]!.text.startsWith("-")) i += withValue.has(words[i]!.text) ? 2 : 1;
+  return i;
+}
+
 /**
  * Checks the command words of one invocation against the tree: the top-level command and,
  * for management commands and Compose, the sub-command. `closest` suggests a fix.
  */
 export function checkInvocation(inv: DockerInvocation, closest: (word: string, candidates: string[]) => string | undefined): UnknownCommand | undefined {
-  let i = 0;
   const words = inv.words;
-  // Global options before the command.
-  while (i < words.length && words[i]!.text.startsWith("-")) {
-    const option = words[i]!.text;
-    i += GLOBAL_OPTIONS_WITH_VALUE.has(option) ? 2 : 1;
-  }
-  const first = words[i];
+  const first = words[skipOptions(words, 0, GLOBAL_OPTIONS_WITH_VALUE)];
   if (!first || !isCommandWord(first.text)) return undefined;
-  const known = DOCKER_COMMANDS[first.text];
-  if (known === undefined) {
-    return { command: `docker ${first.text}`, column: first.column, suggestion: suggest(closest(first.text, Object.keys(DOCKER_COMMANDS))) };
+  if (!Object.hasOwn(DOCKER_COMMANDS, first.text)) {
+    const near = closest(first.text, Object.keys(DOCKER_COMMANDS));
+    return { command: `docker ${first.text}`, column: first.column, suggestion: near && `docker ${near}` };
   }
+  const known = DOCKER_COMMANDS[first.text]!;
   if (known === "any" || known.length === 0) return undefined;
-  // Options of the management command itself (`docker compose -f x.yaml up`) come before the sub-command.
-  let j = i + 1;
-  while (j < words.length && words[j]!.text.startsWith("-")) j += first.text === "compose" && /^(-f|--file|-p|--project-name|--profile|--env-file|--project-directory)$/.test(words[j]!.text) ? 2 : 1;
-  const sub = words[j];
+  const sub = words[skipOptions(words, words.indexOf(first) + 1, first.text === "compose" ? COMPOSE_OPTIONS_WITH_VALUE : new Set())];
   if (!sub || !isCommandWord(sub.text) || known.includes(sub.text)) return undefined;
-  return { command: `docker ${first.text} ${sub.text}`, column: sub.column, suggestion: suggest(closest(sub.text, [...known]), `docker ${first.text} `) };
-
-  function suggest(word: string | undefined, prefix = "docker "): string | undefined {
-    return word === undefined ? undefined : prefix + word;
-  }
+  const near = closest(sub.text, [...known]);
+  return { command: `docker ${first.text} ${sub.text}`, column: sub.column, suggestion: near && `docker ${first.text} ${near}` };
 }

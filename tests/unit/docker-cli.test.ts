@@ -65,6 +65,7 @@ describe("checkInvocation", () => {
     ["docker volume craete data", "docker volume craete @14 -> docker volume create"],
     ["docker --context prod contianer ls", "docker contianer @22 -> docker container"],
     ["docker frobnicate", "docker frobnicate @7"],
+    ["docker constructor", "docker constructor @7"],
     ["docker compose env", "docker compose env @15"],
   ];
   for (const [line, expected] of cases) test(line, () => assert.equal(verdict(line), expected));
