@@ -416,15 +416,24 @@ export function quizShapes(scan: ScannedNote): QuizShape[] {
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i]!;
     if (open.type !== "callout_open" || open.attrGet("data-quiz") !== "single") continue;
-    const list = tokens.findIndex((t, j) => j > i && t.type === "bullet_list_open" && (t.attrGet("class") ?? "").split(" ").includes("quiz-options"));
-    if (list < 0) continue;
+    let list = i + 1;
+    while (list < tokens.length && !(tokens[list]!.type === "bullet_list_open" && tokens[list]!.attrGet("class")?.split(" ").includes("quiz-options"))) {
+      if (tokens[list]!.type === "callout_close" && tokens[list]!.level === open.level) break;
+      list++;
+    }
+    if (tokens[list]?.type !== "bullet_list_open") continue;
     const options: QuizShape["options"] = [];
+    const level = tokens[list]!.level;
+    let item: Token | undefined;
     for (let j = list + 1; j < tokens.length; j++) {
       const t = tokens[j]!;
-      if (t.type === "bullet_list_close" && t.level === tokens[list]!.level) break;
-      if (t.type !== "list_item_open" || t.level !== tokens[list]!.level + 1) continue;
-      const inline = tokens.slice(j).find((x) => x.type === "inline");
-      options.push({ length: (inline?.content ?? "").trim().length, correct: t.attrGet("data-correct") === "true" });
+      if (t.type === "bullet_list_close" && t.level === level) break;
+      if (t.type === "list_item_open" && t.level === level + 1) item = t;
+      else if (item && t.type === "inline") {
+        // The option's text is the first inline token of its item.
+        options.push({ length: t.content.trim().length, correct: item.attrGet("data-correct") === "true" });
+        item = undefined;
+      }
     }
     out.push({ line: scan.note.bodyLine + (open.map?.[0] ?? 0), options });
   }
