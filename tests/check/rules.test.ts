@@ -7,8 +7,9 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { compile, type Compiled } from "../../src/build/compile.ts";
-import { CONTENT_RULES, findMojibake, repairMojibake } from "../../src/check/rules.ts";
-import { withoutInlineCode } from "../../src/check/scan.ts";
+import { CONTENT_RULES, findMojibake, quizShapes, repairMojibake } from "../../src/check/rules.ts";
+import { parseNote, scanNote, withoutInlineCode } from "../../src/check/scan.ts";
+import { createMarkdown } from "../../src/markdown/index.ts";
 import type { Diagnostic } from "../../src/diagnostics/index.ts";
 
 const VAULT = "tests/fixtures/check-vault";
@@ -167,6 +168,17 @@ describe("content rules on the check fixture vault", () => {
 });
 
 describe("rule helpers", () => {
+  test("quizShapes reads each single-answer question: its line, and per option the text length and whether it is right", () => {
+    const md = createMarkdown({ vault: compiled.vault, highlight: false });
+    const shapes = (rel: string) => {
+      const note = compiled.vault.notes.find((n) => n.rel === rel)!;
+      return quizShapes(scanNote(note, parseNote(md, note))).map((q) => [q.line, q.options.map((o) => `${o.correct ? "x" : "-"}${o.length}`).join(" ")]);
+    };
+    // The multiple-answer question at line 24 is left out.
+    assert.deepEqual(shapes("Quiz raadbaar.md"), [[7, "x38 -9 -9"], [14, "x39 -9 -8"], [19, "x37 -12 -8"], [29, "x38 -9 -8"]]);
+    assert.deepEqual(shapes("Quiz eerlijk.md"), [[7, "-38 x38 -36"], [12, "x17 -35 -32"], [17, "-33 -38 x28"], [22, "-33 -39 -38 x38"]]);
+  });
+
   test("repairMojibake decodes Latin-1 and Windows-1252 readings of UTF-8, and leaves real text alone", () => {
     assert.equal(repairMojibake("Ã«"), "ë");
     assert.equal(repairMojibake("â€™"), "\u2019");
