@@ -8,7 +8,7 @@ import { validate as validateDockerfile, ValidationCode } from "dockerfile-utils
 import { isMap, isScalar, parseDocument } from "yaml";
 import type { Diagnostics, Severity } from "../diagnostics/index.ts";
 import { closest } from "../vault/slug.ts";
-import { checkInvocation, findDockerInvocations } from "./docker-cli.ts";
+import { checkInvocation, DOCKER_NOUNS, findDockerInvocations } from "./docker-cli.ts";
 import { inlineCodeSpans, type CodeBlock, type ScannedNote } from "./scan.ts";
 
 /** Top-level keys of the Compose specification (besides `x-*` extensions). */
@@ -113,12 +113,15 @@ const WRONG_QUIZ_OPTION = /^\s*(?:>\s*)+[-*+] \[ \]/;
 /**
  * `docker` commands that do not exist, in shell code blocks and in inline code such as
  * `docker ps`. Blocks marked `nocheck` and the wrong options of quiz questions are skipped.
+ * Inline code can be a phrase (`docker engine`), so there only a near miss of a real command
+ * is reported: a typo, not a word.
  */
 export function checkDockerCommands(scan: ScannedNote, diagnostics: Diagnostics): void {
-  const check = (text: string, line: number, offset: number, hint: string) => {
+  const check = (text: string, line: number, offset: number, hint: string, inline = false) => {
     for (const inv of findDockerInvocations(text)) {
       const unknown = checkInvocation(inv, closest);
       if (!unknown) continue;
+      if (inline && (!unknown.suggestion || DOCKER_NOUNS.has(unknown.command.split(" ").at(-1)!))) continue;
       const fix = unknown.suggestion ? `; did you mean \`${unknown.suggestion}\`?` : "";
       diagnostics.warn(scan.note.file, line, "docker-command", `\`${unknown.command}\` is not a Docker command${fix}`, hint, offset + unknown.column + 1);
     }
@@ -136,7 +139,7 @@ export function checkDockerCommands(scan: ScannedNote, diagnostics: Diagnostics)
       const inner = raw.slice(a + ticks, b - ticks);
       const pad = inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() ? 1 : 0;
       const code = inner.slice(pad, inner.length - pad);
-      if (/^docker\s/.test(code)) check(code, i + 1, a + ticks + pad, spelling);
+      if (/^docker\s/.test(code)) check(code, i + 1, a + ticks + pad, spelling, true);
     }
   });
 }

@@ -51,6 +51,12 @@ export const DOCKER_COMMANDS: Readonly<Record<string, readonly string[] | "any">
   model: "any", offload: "any", sbom: "any", scout: "any",
 };
 
+/**
+ * Words that follow "docker" in a sentence rather than in a command (`de docker engine`). In
+ * inline code in the text they are not reported; in a shell block they are.
+ */
+export const DOCKER_NOUNS: ReadonlySet<string> = new Set(["api", "cli", "client", "daemon", "engine", "host", "hub", "registry", "socket"]);
+
 /** Global options that take a value (`docker --context prod ps`). */
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(["-c", "--context", "-H", "--host", "--config", "-l", "--log-level", "--tlscacert", "--tlscert", "--tlskey"]);
 

@@ -125,7 +125,7 @@ describe("content rules on the check fixture vault", () => {
     );
   });
 
-  test("docker-command: typos in shell blocks and inline code, at the misspelt word, with the fix; nocheck and wrong quiz options are skipped", () => {
+  test("docker-command: typos in shell blocks and inline code, at the misspelt word, with the fix; nocheck, wrong quiz options and phrases in the text (`docker engine`) are skipped", () => {
     assert.deepEqual(reported("docker-command"), [
       "Docker typfout.md:8:8 warning docker-command",
       "Docker typfout.md:9:16 warning docker-command",
