@@ -106,6 +106,7 @@ function isCommandWord(text: string): boolean {
 
 /** Compose options that take a value and may stand before its sub-command (`docker compose -f x.yaml up`). */
 const COMPOSE_OPTIONS_WITH_VALUE = new Set(["-f", "--file", "-p", "--project-name", "--profile", "--env-file", "--project-directory"]);
+const NO_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set();
 
 /** Index of the first word at or after `from` that is not an option (or an option's value). */
 function skipOptions(words: DockerInvocation["words"], from: number, withValue: ReadonlySet<string>): number {
@@ -128,7 +129,7 @@ export function checkInvocation(inv: DockerInvocation, closest: (word: string, c
   }
   const known = DOCKER_COMMANDS[first.text]!;
   if (known === "any" || known.length === 0) return undefined;
-  const sub = words[skipOptions(words, words.indexOf(first) + 1, first.text === "compose" ? COMPOSE_OPTIONS_WITH_VALUE : new Set())];
+  const sub = words[skipOptions(words, words.indexOf(first) + 1, first.text === "compose" ? COMPOSE_OPTIONS_WITH_VALUE : NO_OPTIONS_WITH_VALUE)];
   if (!sub || !isCommandWord(sub.text) || known.includes(sub.text)) return undefined;
   const near = closest(sub.text, [...known]);
   return { command: `docker ${first.text} ${sub.text}`, column: sub.column, suggestion: near && `docker ${first.text} ${near}` };
