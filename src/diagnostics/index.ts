@@ -2,6 +2,13 @@
  * Diagnostics: one collector for every problem found in the content, shared by the
  * build, the content check and the tests. Messages are printed compiler-style:
  * `file:line:col severity rule message`, followed by a hint on how to fix it.
+ *
+ * The collector keeps the diagnostics per file. One file lists at most `maxPerFile` of them
+ * (errors first when it overflows); the rest of that file is summed up in one
+ * `too-many-problems` diagnostic, so a note with 20,000 broken links prints a screenful, not
+ * 40,000 lines. Counting is not capped: `count()` and `size` include the problems that are
+ * left out (not the summary line itself), so a strict build still fails on every error, and
+ * `formatSummary()` adds up the `omitted` counts the summary diagnostic carries.
  */
 
 export type Severity = "error" | "warning" | "info";
@@ -19,18 +26,79 @@ export interface Diagnostic {
   message: string;
   /** How to fix it, in one sentence. */
   hint?: string;
+  /** Only on a `too-many-problems` diagnostic: how many problems of each severity it stands for. */
+  omitted?: Record<Severity, number>;
+}
+
+/** Default number of diagnostics listed per file. */
+export const MAX_PER_FILE = 50;
+
+/** Rule of the diagnostic that stands for the problems of a file beyond the cap. */
+export const TOO_MANY_PROBLEMS = "too-many-problems";
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** What the collector keeps of one file. */
+interface FileEntry {
+  file: string;
+  /** The listed diagnostics, in the order they were reported. */
+  items: Diagnostic[];
+  /** Keys of every distinct problem reported for this file, listed or left out. */
+  seen: Set<string>;
+  /** Problems left out, per severity and per rule. */
+  omitted: Record<Severity, number>;
+  omittedRules: Map<string, number>;
+  /** `items` sorted, plus the summary; cleared by every change. */
+  sorted?: Diagnostic[];
+}
+
+export interface DiagnosticsOptions {
+  /** Diagnostics listed per file before the rest is summed up. Default `MAX_PER_FILE`. */
+  maxPerFile?: number;
 }
 
 export class Diagnostics {
-  private items: Diagnostic[] = [];
-  private seen = new Set<string>();
+  private files = new Map<string, FileEntry>();
+  private totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  private sorted: Diagnostic[] | undefined;
+  private readonly maxPerFile: number;
+
+  constructor(options: DiagnosticsOptions = {}) {
+    this.maxPerFile = Math.max(1, options.maxPerFile ?? MAX_PER_FILE);
+  }
 
   add(d: Omit<Diagnostic, "column"> & { column?: number }): void {
     const full: Diagnostic = { column: 0, ...d };
-    const key = `${full.file}\0${full.line}\0${full.column}\0${full.rule}\0${full.message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.items.push(full);
+    let entry = this.files.get(full.file);
+    if (!entry) {
+      entry = { file: full.file, items: [], seen: new Set(), omitted: { error: 0, warning: 0, info: 0 }, omittedRules: new Map() };
+      this.files.set(full.file, entry);
+    }
+    const key = `${full.line}\0${full.column}\0${full.rule}\0${full.message}`;
+    if (entry.seen.has(key)) return;
+    entry.seen.add(key);
+    this.totals[full.severity]++;
+    this.sorted = undefined;
+    entry.sorted = undefined;
+    if (entry.items.length < this.maxPerFile) {
+      entry.items.push(full);
+      return;
+    }
+    // Full: a more severe problem takes the place of the last listed one of the lowest severity.
+    let out: Diagnostic = full;
+    let at = -1;
+    for (let i = entry.items.length - 1; i >= 0 && full.severity !== "info"; i--) {
+      if (RANK[entry.items[i]!.severity] > RANK[out.severity]) {
+        out = entry.items[i]!;
+        at = i;
+      }
+    }
+    if (at >= 0) {
+      entry.items.splice(at, 1);
+      entry.items.push(full);
+    }
+    entry.omitted[out.severity]++;
+    entry.omittedRules.set(out.rule, (entry.omittedRules.get(out.rule) ?? 0) + 1);
   }
 
   error(file: string, line: number, rule: string, message: string, hint?: string, column = 0): void {
@@ -45,33 +113,87 @@ export class Diagnostics {
     this.add({ severity: "info", file, line, column, rule, message, hint });
   }
 
-  /** All diagnostics, sorted by file, line and column. */
+  /** All listed diagnostics, sorted by file, line and column (sorted once until the next change). */
   all(): Diagnostic[] {
-    return [...this.items].sort(compareDiagnostics);
+    if (!this.sorted) {
+      const list: Diagnostic[] = [];
+      for (const entry of this.files.values()) {
+        list.push(...entry.items);
+        const summary = summaryOf(entry, this.maxPerFile);
+        if (summary) list.push(summary);
+      }
+      this.sorted = list.sort(compareDiagnostics);
+    }
+    return this.sorted.slice();
   }
 
+  /** The listed diagnostics of one file, sorted; costs only that file's diagnostics. */
   forFile(file: string): Diagnostic[] {
-    return this.all().filter((d) => d.file === file);
+    const entry = this.files.get(file);
+    if (!entry) return [];
+    if (!entry.sorted) {
+      const list = [...entry.items];
+      const summary = summaryOf(entry, this.maxPerFile);
+      if (summary) list.push(summary);
+      entry.sorted = list.sort(compareDiagnostics);
+    }
+    return entry.sorted.slice();
   }
 
+  /** Problems of this severity reported so far, including those left out of the list. */
   count(severity: Severity): number {
-    return this.items.filter((d) => d.severity === severity).length;
+    return this.totals[severity];
   }
 
+  /** Problems reported so far, including those left out of the list. */
   get size(): number {
-    return this.items.length;
+    return this.totals.error + this.totals.warning + this.totals.info;
+  }
+
+  /** Forgets one file's diagnostics (for a rebuild of that file). */
+  clearFile(file: string): void {
+    const entry = this.files.get(file);
+    if (!entry) return;
+    for (const d of entry.items) this.totals[d.severity]--;
+    for (const s of ["error", "warning", "info"] as const) this.totals[s] -= entry.omitted[s];
+    this.files.delete(file);
+    this.sorted = undefined;
   }
 
   clear(): void {
-    this.items = [];
-    this.seen.clear();
+    this.files.clear();
+    this.totals = { error: 0, warning: 0, info: 0 };
+    this.sorted = undefined;
   }
 }
 
+/** The `too-many-problems` diagnostic of a file that went over the cap, or undefined. */
+function summaryOf(entry: FileEntry, max: number): Diagnostic | undefined {
+  const { omitted } = entry;
+  const total = omitted.error + omitted.warning + omitted.info;
+  if (total === 0) return undefined;
+  const severity: Severity = omitted.error ? "error" : omitted.warning ? "warning" : "info";
+  const rules = [...entry.omittedRules]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([rule, n]) => `${n} ${rule}`)
+    .join(", ");
+  return {
+    severity,
+    file: entry.file,
+    line: 0,
+    column: 0,
+    rule: TOO_MANY_PROBLEMS,
+    message: `${total} more ${total === 1 ? "problem" : "problems"} in this file left out of the list (${rules}); at most ${max} per file are listed`,
+    hint: "Fix the listed problems first: the others often have the same cause (a renamed page, a misspelled name) and go away with them.",
+    omitted: { ...omitted },
+  };
+}
+
+const fileOrder = new Intl.Collator("en", { numeric: true });
+const ruleOrder = new Intl.Collator();
+
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    a.file.localeCompare(b.file, "en", { numeric: true }) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule)
-  );
+  return fileOrder.compare(a.file, b.file) || a.line - b.line || a.column - b.column || ruleOrder.compare(a.rule, b.rule);
 }
 
 /** `file:line:col severity rule message` plus an indented hint line. */
@@ -81,10 +203,17 @@ export function formatDiagnostic(d: Diagnostic): string {
   return d.hint ? `${head}\n    ${d.hint}` : head;
 }
 
+/** Problems of this severity a list stands for: a `too-many-problems` diagnostic counts what it left out. */
+export function countSeverity(list: Diagnostic[], severity: Severity): number {
+  let n = 0;
+  for (const d of list) n += d.omitted ? d.omitted[severity] : d.severity === severity ? 1 : 0;
+  return n;
+}
+
 /** One-line summary such as `2 errors, 1 warning in 31 pages`. */
 export function formatSummary(list: Diagnostic[], pages?: number): string {
-  const errors = list.filter((d) => d.severity === "error").length;
-  const warnings = list.filter((d) => d.severity === "warning").length;
+  const errors = countSeverity(list, "error");
+  const warnings = countSeverity(list, "warning");
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const scope = pages === undefined ? "" : ` in ${plural(pages, "page", "pages")}`;
   return `${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}${scope}`;
