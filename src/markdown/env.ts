@@ -58,13 +58,28 @@ export function asEnv(env: unknown): RenderEnv {
   return e as RenderEnv;
 }
 
+/** Offsets of the line breaks in each inline source, found once per inline parse. */
+const lineBreaks = new WeakMap<StateInline, number[]>();
+
 /** 1-based file line and column of position `pos` in the inline source being parsed. */
 export function inlinePosition(state: StateInline, pos: number = state.pos): { line: number; column: number } {
   const env = asEnv(state.env);
-  const before = state.src.slice(0, pos);
-  const nl = before.lastIndexOf("\n");
-  const lines = before.length - before.replaceAll("\n", "").length;
-  return { line: env.bodyLine + (env.blockLine ?? 0) + lines, column: pos - nl };
+  let breaks = lineBreaks.get(state);
+  if (!breaks) {
+    breaks = [];
+    for (let i = state.src.indexOf("\n"); i >= 0; i = state.src.indexOf("\n", i + 1)) breaks.push(i);
+    lineBreaks.set(state, breaks);
+  }
+  // Line breaks before `pos` (binary search): a paragraph of many lines costs no rescans.
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (breaks[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const nl = lo > 0 ? breaks[lo - 1]! : -1;
+  return { line: env.bodyLine + (env.blockLine ?? 0) + lo, column: pos - nl };
 }
 
 /** 1-based file line of a block token's first line. */
