@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { dateValue, splitFrontMatter, stringList, tagList, unpublishedReason, type FrontMatterProblem } from "./frontmatter.ts";
-import { closest, headingSlug, nameKey, slugify, SlugCounter } from "./slug.ts";
+import { headingSlug, nameKey, NameMatcher, slugify, SlugCounter } from "./slug.ts";
 import { expandVariables } from "./variables.ts";
 
 export interface Heading {
@@ -151,6 +151,9 @@ export class Vault {
   private attByPath = new Map<string, Attachment>();
   private attByName = new Map<string, Attachment[]>();
   private byUrl = new Map<string, Note>();
+  /** Did-you-mean over the note names and the attachment names; made at the first miss. */
+  private noteNames: NameMatcher | undefined;
+  private attachmentNames: NameMatcher | undefined;
 
   constructor(readonly options: VaultOptions) {
     this.root = path.resolve(options.root);
@@ -235,7 +238,8 @@ export class Vault {
     }
     if (candidates.length === 1) return { kind: "found", target: candidates[0]! };
     if (candidates.length > 1) return { kind: "ambiguous", target: nearest(candidates, from), candidates };
-    return { kind: "missing", suggestion: closest(clean.split("/").pop() ?? clean, this.notes.map((n) => n.name)) };
+    const wanted = clean.split("/").pop() ?? clean;
+    return missing(() => (this.noteNames ??= new NameMatcher(this.notes.map((n) => n.name))).closest(wanted));
   }
 
   /** Resolves an attachment (image, PDF, ...) by vault path, path relative to `from`, or file name anywhere. */
@@ -265,7 +269,8 @@ export class Vault {
       const local = byName.filter((a) => !a.shared);
       return { kind: "ambiguous", target: local[0] ?? byName[0]!, candidates: byName };
     }
-    return { kind: "missing", suggestion: closest(path.posix.basename(clean), this.attachments.map((a) => a.name)) };
+    const wanted = path.posix.basename(clean);
+    return missing(() => (this.attachmentNames ??= new NameMatcher(this.attachments.map((a) => a.name))).closest(wanted));
   }
 
   /** Notes that share a name with another note (Obsidian would pick one silently). */
@@ -309,6 +314,22 @@ export function noteFromSource(source: string, rel: string, file: string = rel, 
     url: noteUrl(rel),
     unpublished: unpublishedReason(data),
     frontMatterProblems: fm.problems,
+  };
+}
+
+/** A missing target whose did-you-mean is only looked for when a message asks for it. */
+function missing<T>(suggest: () => string | undefined): Resolution<T> {
+  let done = false;
+  let suggestion: string | undefined;
+  return {
+    kind: "missing",
+    get suggestion() {
+      if (!done) {
+        suggestion = suggest();
+        done = true;
+      }
+      return suggestion;
+    },
   };
 }
 

@@ -59,21 +59,40 @@ export class SlugCounter {
   }
 }
 
-/** Levenshtein distance, for did-you-mean hints. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance, for did-you-mean hints. With `max`, a distance above `max` is returned
+ * as `max + 1` without computing it: only a band of width 2·max+1 is filled, and the work stops
+ * as soon as a whole row is above `max` (O(max · length) instead of O(length²)).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+  if (a.length > b.length) [a, b] = [b, a];
+  const n = a.length;
+  const m = b.length;
+  if (m - n > max) return max + 1;
+  const limit = Math.min(max, m);
+  const big = limit + 1;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j <= limit ? j : big;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(m, i + limit);
+    cur[0] = i <= limit ? i : big;
+    if (lo > 1) cur[lo - 1] = big;
+    let rowMin = lo === 1 ? cur[0]! : big;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (hi < m) cur[hi + 1] = big;
+    if (rowMin > limit) return max + 1;
+    [prev, cur] = [cur, prev];
   }
-  return prev[b.length]!;
+  const d = prev[m]!;
+  return d > limit ? max + 1 : d;
 }
 
 const KIND_WORDS = /^(uitleg|stappen|oefeningen|leertaak)\s+/;
@@ -86,26 +105,118 @@ function variants(name: string): string[] {
   return [...new Set([k, bare, topic])];
 }
 
-/** Closest candidate to `wanted`, or undefined when nothing is reasonably close. */
-export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
-  const ws = variants(wanted);
-  const full = nameKey(wanted);
-  const size = ws.at(-1)!.length;
-  let best: string | undefined;
-  let bestScore = Infinity;
-  let bestFull = Infinity;
-  for (const c of candidates) {
-    const cs = variants(c);
-    let score = Infinity;
-    for (const w of ws) for (const v of cs) score = Math.min(score, editDistance(w, v));
-    // "Netwerken" for "16. Uitleg Docker Netwerken": a whole word of the name is a near miss.
-    if (size >= 4 && cs.some((v) => ` ${v} `.includes(` ${ws.at(-1)} `))) score = Math.min(score, 1);
-    const fullDistance = editDistance(full, nameKey(c));
-    if (score < bestScore || (score === bestScore && fullDistance < bestFull)) {
-      bestScore = score;
-      bestFull = fullDistance;
-      best = c;
+/** Candidates compared in full for one wanted name, at most. */
+export const MAX_CANDIDATES = 200;
+
+interface Candidate {
+  name: string;
+  /** Position in the list: the earlier one wins a tie. */
+  index: number;
+  full: string;
+  variants: string[];
+  grams?: Set<string>;
+}
+
+function trigrams(key: string): Set<string> {
+  const s = ` ${key} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+  return out;
+}
+
+/**
+ * Did-you-mean over a fixed list of names (the notes of a vault, its attachments, a list of
+ * keys). Each wanted name is compared with a bounded set of candidates: names with a variant
+ * of about the same length (closer than the accepted distance allows) and names that hold it
+ * as a whole word; when that is more than `maxCandidates`, the ones sharing the most
+ * three-letter pieces. Distances are computed in a band and cut off at the accepted distance.
+ * Answers are cached per wanted name.
+ */
+export class NameMatcher {
+  private readonly candidates: Candidate[] = [];
+  private readonly byLength = new Map<number, Candidate[]>();
+  private readonly byWord = new Map<string, Candidate[]>();
+  private readonly cache = new Map<string, string | undefined>();
+  /** Candidates compared in full so far, over all lookups (for tests and benchmarks). */
+  comparisons = 0;
+
+  constructor(names: Iterable<string>, private readonly maxCandidates = MAX_CANDIDATES) {
+    for (const name of names) {
+      const c: Candidate = { name, index: this.candidates.length, full: nameKey(name), variants: variants(name) };
+      this.candidates.push(c);
+      for (const len of new Set(c.variants.map((v) => v.length))) add(this.byLength, len, c);
+      for (const word of new Set(c.variants.flatMap((v) => v.split(" ")))) add(this.byWord, word, c);
     }
   }
-  return bestScore <= Math.max(2, Math.floor(size / 4)) ? best : undefined;
+
+  /** Closest name to `wanted`, or undefined when nothing is reasonably close. */
+  closest(wanted: string): string | undefined {
+    if (this.cache.has(wanted)) return this.cache.get(wanted);
+    const found = this.search(wanted);
+    this.cache.set(wanted, found);
+    return found;
+  }
+
+  private search(wanted: string): string | undefined {
+    const ws = variants(wanted);
+    const full = nameKey(wanted);
+    const topic = ws.at(-1)!;
+    const size = topic.length;
+    const accept = Math.max(2, Math.floor(size / 4));
+    // Only names with a variant within `accept` characters in length can be that close...
+    const pool = new Set<Candidate>();
+    for (const len of new Set(ws.map((w) => w.length))) {
+      for (let l = Math.max(0, len - accept); l <= len + accept; l++) for (const c of this.byLength.get(l) ?? []) pool.add(c);
+    }
+    // ...or names that hold the wanted name as a whole word: "Netwerken" for "16. Uitleg Docker Netwerken".
+    const contains = (c: Candidate) => size >= 4 && c.variants.some((v) => ` ${v} `.includes(` ${topic} `));
+    if (size >= 4) for (const c of this.byWord.get(topic.split(" ")[0]!) ?? []) if (contains(c)) pool.add(c);
+    let list = [...pool];
+    if (list.length > this.maxCandidates) {
+      const wanted3 = trigrams(full);
+      const shared = new Map<Candidate, number>();
+      for (const c of list) {
+        c.grams ??= trigrams(c.full);
+        let n = 0;
+        for (const g of wanted3) if (c.grams.has(g)) n++;
+        shared.set(c, n);
+      }
+      list = list.sort((a, b) => shared.get(b)! - shared.get(a)! || a.index - b.index).slice(0, this.maxCandidates);
+    }
+    list.sort((a, b) => a.index - b.index);
+    let best: Candidate | undefined;
+    let bestScore = Infinity;
+    let bestFull = Infinity;
+    this.comparisons += list.length;
+    for (const c of list) {
+      let score = accept + 1;
+      for (const w of ws) for (const v of c.variants) score = Math.min(score, editDistance(w, v, score - 1));
+      if (contains(c)) score = Math.min(score, 1);
+      if (score > accept || score > bestScore) continue;
+      if (score < bestScore) {
+        best = c;
+        bestScore = score;
+        bestFull = editDistance(full, c.full);
+      } else {
+        // Same score: the one closer as a whole wins; a tie keeps the earlier one.
+        const d = editDistance(full, c.full, bestFull - 1);
+        if (d < bestFull) {
+          best = c;
+          bestFull = d;
+        }
+      }
+    }
+    return best?.name;
+  }
+}
+
+function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Closest candidate to `wanted`, or undefined when nothing is reasonably close. For many lookups in one list, use a `NameMatcher`. */
+export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
+  return new NameMatcher(candidates).closest(wanted);
 }

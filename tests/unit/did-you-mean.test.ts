@@ -1,0 +1,115 @@
+/**
+ * Did-you-mean stays bounded: distances are cut off at what would be accepted, each wanted
+ * name is compared with at most MAX_CANDIDATES names and only once per list, and the vault
+ * only looks for a suggestion when a message reads it.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { loadVault } from "../../src/vault/index.ts";
+import { closest, editDistance, MAX_CANDIDATES, NameMatcher } from "../../src/vault/slug.ts";
+
+describe("editDistance", () => {
+  const exact: Array<[string, string, number]> = [
+    ["", "", 0],
+    ["", "abc", 3],
+    ["kitten", "sitting", 3],
+    ["Dockerfiel", "Dockerfile", 2],
+    ["flaw", "lawn", 2],
+  ];
+  for (const [a, b, d] of exact) {
+    test(`${JSON.stringify(a)} ~ ${JSON.stringify(b)} = ${d}, in both directions and with a high enough bound`, () => {
+      assert.equal(editDistance(a, b), d);
+      assert.equal(editDistance(b, a), d);
+      assert.equal(editDistance(a, b, d), d);
+    });
+  }
+  test("a distance above the bound is reported as bound + 1", () => {
+    assert.equal(editDistance("kubernetes", "dockerfile", 2), 3);
+    assert.equal(editDistance("kitten", "sitting", 2), 3);
+  });
+  test("strings whose lengths differ more than the bound are not compared", () => {
+    assert.equal(editDistance("a", "a".repeat(1_000_000), 3), 4);
+    assert.equal(editDistance("x".repeat(200_000), "y".repeat(200_000), 5), 6);
+  });
+});
+
+describe("NameMatcher", () => {
+  const many = Array.from({ length: 10_000 }, (_, i) => `Les ${i}`);
+
+  test(`a list of 10,000 names: the right suggestion, with at most ${MAX_CANDIDATES} compared`, () => {
+    const m = new NameMatcher([...many, "8. Uitleg Dockerfile"]);
+    assert.equal(m.closest("Les 1234x"), "Les 1234");
+    assert.ok(m.comparisons <= MAX_CANDIDATES, `${m.comparisons} compared`);
+    assert.equal(m.closest("Dockerfiel"), "8. Uitleg Dockerfile");
+    assert.ok(m.comparisons <= 2 * MAX_CANDIDATES, `${m.comparisons} compared`);
+  });
+
+  test("the same wanted name is looked up once", () => {
+    const m = new NameMatcher(many);
+    assert.equal(m.closest("Les 77x"), "Les 77");
+    const after = m.comparisons;
+    for (let i = 0; i < 1000; i++) assert.equal(m.closest("Les 77x"), "Les 77");
+    assert.equal(m.comparisons, after);
+  });
+
+  test("a name far longer than every candidate is compared with none", () => {
+    const m = new NameMatcher(many);
+    assert.equal(m.closest("x".repeat(100_000)), undefined);
+    assert.equal(m.comparisons, 0);
+  });
+
+  test("a whole word of a longer name still counts, whatever the length difference", () => {
+    assert.equal(new NameMatcher([...many, "16. Uitleg Docker Netwerken"]).closest("Netwerken"), "16. Uitleg Docker Netwerken");
+  });
+
+  test("closest() over a small list gives the same answers as before", () => {
+    const keys = ["title", "taxonomie", "tags", "date", "aliases", "alias", "draft", "ignore", "publish", "description"];
+    assert.deepEqual(["tilte", "tag", "taxonomy", "kubernetes"].map((k) => closest(k, keys)), ["title", "tags", "taxonomie", undefined]);
+  });
+});
+
+describe("Vault: did-you-mean for missing targets only", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "vault-dym-"));
+  for (let i = 0; i < 300; i++) writeFileSync(path.join(dir, `Les ${i}.md`), `Tekst ${i}.\n`);
+  writeFileSync(path.join(dir, "schema.png"), "");
+  const vault = loadVault({ root: dir });
+
+  // Counts the lookups of every NameMatcher while `run` runs.
+  const lookups = (run: () => void): number => {
+    const proto = NameMatcher.prototype as unknown as { closest(w: string): string | undefined };
+    const original = proto.closest;
+    let n = 0;
+    proto.closest = function (this: NameMatcher, w: string) {
+      n++;
+      return original.call(this, w);
+    };
+    try {
+      run();
+    } finally {
+      proto.closest = original;
+    }
+    return n;
+  };
+
+  test("found targets look for no suggestion", () => {
+    assert.equal(lookups(() => assert.equal(vault.resolveNote("Les 12").kind, "found")), 0);
+    assert.equal(lookups(() => assert.equal(vault.resolveAttachment("schema.png").kind, "found")), 0);
+  });
+
+  test("a missing target looks for a suggestion only when it is read, and once", () => {
+    let res = vault.resolveNote("Les 12x");
+    assert.equal(lookups(() => (res = vault.resolveNote("Les 13x"))), 0);
+    assert.equal(
+      lookups(() => {
+        assert.equal(res.kind === "missing" && res.suggestion, "Les 13");
+        assert.equal(res.kind === "missing" && res.suggestion, "Les 13");
+      }),
+      1,
+    );
+    const att = vault.resolveAttachment("shema.png");
+    assert.equal(att.kind === "missing" && att.suggestion, "schema.png");
+  });
+});
