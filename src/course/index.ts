@@ -38,9 +38,31 @@ export interface TocEntry {
   level: number;
 }
 
-export interface TagLink extends Link {
+export interface TagLink {
+  title: string;
   /** `niveau`, `proces`, `processtap`, `onderwerp`, `code` or `tag`. */
   kind: string;
+  /**
+   * The tag's listing page. A taxonomy code (`code`) has none: it names exactly one lesson,
+   * and the matrix on the taxonomy page lists every code.
+   */
+  url?: string;
+}
+
+/**
+ * A module as one page's sidebar shows it. Only the modules on the way to the page are
+ * open and complete; every other module is a stub (its title and overview link), which the
+ * client fills in from the shared navigation file. So a page's size does not grow with the
+ * number of lessons in the course.
+ */
+export interface SidebarModule extends Link {
+  number?: number;
+  /** Holds the page: rendered open. */
+  open: boolean;
+  /** Lessons and submodules left out of this page. */
+  stub: boolean;
+  lessons: NavLesson[];
+  modules: SidebarModule[];
 }
 
 export interface LessonPage extends NavLesson {
@@ -71,6 +93,8 @@ export interface LessonPage extends NavLesson {
 
 export interface Listing extends Link {
   kind: "tag" | "topic" | "step" | "level";
+  /** The title as the page shows it (`listingTitle`). */
+  heading: string;
   description: string;
   lessons: NavLesson[];
 }
@@ -93,6 +117,10 @@ export interface Matrix {
 export interface Course {
   title: string;
   modules: NavModule[];
+  /** The sidebar of each page that has one, by page URL (pages of one module share it). */
+  sidebars: Map<string, SidebarModule[]>;
+  /** The complete navigation tree, all modules closed: the shared file the client fills stubs from. */
+  fullSidebar: SidebarModule[];
   /** Every module and submodule, for the module index pages. */
   allModules: NavModule[];
   pages: LessonPage[];
@@ -112,9 +140,14 @@ export interface CourseInput {
   /** Last change per note rel path (ISO), e.g. from git. */
   updated?: Map<string, string>;
   title?: string;
+  /** Cache of each page's text facts, kept between builds; filled in when given. */
+  text?: Map<string, PageText>;
 }
 
 const WORDS_PER_MINUTE = 200;
+// One collator each: `localeCompare` with a locale builds a new one on every call.
+const collatorNl = new Intl.Collator("nl");
+const collatorNumeric = new Intl.Collator("nl", { numeric: true });
 
 export function lessonKind(name: string): string | undefined {
   const c = componentOfName(name);
@@ -135,14 +168,18 @@ export function navLesson(note: Note): NavLesson {
 /** Builds the module tree from folders; notes at the vault root form a module "Algemeen" at the end. */
 export function buildNavigation(notes: Note[]): NavModule[] {
   const root: NavModule = { title: "", url: "/", lessons: [], modules: [], folders: [], total: 0 };
+  const byFolder = new Map<string, NavModule>();
   for (const note of notes) {
     let mod = root;
+    let key = "";
     for (let i = 0; i < note.folders.length; i++) {
-      const folders = note.folders.slice(0, i + 1);
-      let child = mod.modules.find((m) => m.folders.join("/") === folders.join("/"));
+      const name = note.folders[i]!;
+      key += `${name}/`;
+      let child = byFolder.get(key);
       if (!child) {
-        const name = folders[i]!;
+        const folders = note.folders.slice(0, i + 1);
         child = { title: withoutNumber(name) || name, number: leadingNumber(name), url: folderUrl(folders), lessons: [], modules: [], folders, total: 0 };
+        byFolder.set(key, child);
         mod.modules.push(child);
       }
       mod = child;
@@ -160,6 +197,46 @@ export function buildNavigation(notes: Note[]): NavModule[] {
   const modules = [...root.modules];
   if (root.lessons.length) modules.push({ title: "Algemeen", url: "/algemeen/", lessons: root.lessons, modules: [], folders: [], total: root.lessons.length });
   return modules;
+}
+
+/**
+ * The sidebar for a page inside the modules `open` (the chain from the top to the page's own
+ * module): those modules complete and open, every other module a stub. With `open` = "all",
+ * the complete tree with every module closed (the shared navigation file).
+ */
+export function sidebarFor(modules: NavModule[], open: ReadonlySet<NavModule> | "all"): SidebarModule[] {
+  const full = open === "all";
+  const convert = (m: NavModule): SidebarModule => {
+    const isOpen = !full && open.has(m);
+    const complete = full || isOpen;
+    return {
+      title: m.title,
+      url: m.url,
+      number: m.number,
+      open: isOpen,
+      stub: !complete,
+      lessons: complete ? m.lessons : [],
+      modules: complete ? m.modules.map(convert) : [],
+    };
+  };
+  return modules.map(convert);
+}
+
+/** The chain of modules from the top down to the one that holds `note`. */
+function moduleChain(modules: NavModule[], byFolder: Map<string, NavModule>, note: Note): NavModule[] {
+  if (!note.folders.length) {
+    const general = modules.find((m) => m.url === "/algemeen/" && m.folders.length === 0);
+    return general ? [general] : [];
+  }
+  const chain: NavModule[] = [];
+  let key = "";
+  for (const name of note.folders) {
+    key += `${name}/`;
+    const m = byFolder.get(key);
+    if (!m) break;
+    chain.push(m);
+  }
+  return chain;
 }
 
 export function flattenModules(modules: NavModule[]): NavModule[] {
@@ -211,7 +288,7 @@ export function noteTags(note: Note, steps: ProcessStep[] = processSteps()): Tag
     if (seen.has(key)) continue;
     seen.add(key);
     const kind = /^HBO-i\/niveau-\d$/.test(name) ? "niveau" : processes.has(name) ? "proces" : stepNames.has(name) ? "processtap" : topics.has(name) ? "onderwerp" : parseCode(name) ? "code" : "tag";
-    tags.push({ title: name, kind, url: kind === "onderwerp" ? tagUrl("topic", name) : `/tags/${slugify(name)}/` });
+    tags.push({ title: name, kind, url: kind === "code" ? undefined : kind === "onderwerp" ? tagUrl("topic", name) : `/tags/${slugify(name)}/` });
   }
   return tags;
 }
@@ -221,6 +298,8 @@ export function noteTags(note: Note, steps: ProcessStep[] = processSteps()): Tag
  * `#### {{ title }}`): the layout already shows the title as the page's h1.
  */
 export function stripLeadingTitle(html: string, title: string): string {
+  // Cheap test first: most pages do not start with a heading.
+  if (!/^\s*<h[1-6]/.test(html.slice(0, 80))) return html;
   const m = /^\s*<h([1-6])[^>]*>([\s\S]*?)<\/h\1>\s*/.exec(html);
   if (!m) return html;
   const text = m[2]!.replace(/<[^>]+>/g, "").trim();
@@ -236,29 +315,115 @@ function plainText(html: string): string {
     .trim();
 }
 
-function countWords(html: string): number {
-  const text = html.replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/gi, " ");
-  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+/**
+ * The first `max` characters of a page's text (code, scripts and styles left out), read from
+ * as little of the HTML as needed: a long page costs no more than a short one.
+ */
+export function summaryText(html: string, max = 160): string {
+  for (let size = 2048; ; size *= 4) {
+    if (size >= html.length) return plainText(html).slice(0, max);
+    let part = html.slice(0, size);
+    // Never end inside a tag or inside a block whose text is left out.
+    const lastOpen = part.lastIndexOf("<");
+    if (lastOpen > part.lastIndexOf(">")) part = part.slice(0, lastOpen);
+    const block = /<(script|style|pre)\b/gi;
+    let m: RegExpExecArray | null;
+    while ((m = block.exec(part))) {
+      const close = part.indexOf(`</${m[1]!.toLowerCase()}>`, m.index);
+      if (close < 0) {
+        part = part.slice(0, m.index);
+        break;
+      }
+      block.lastIndex = close;
+    }
+    const text = plainText(part);
+    if (text.length > max) return text.slice(0, max);
+  }
+}
+
+const ENTITY = /&[a-z#0-9]+;/iy;
+const LETTER = /\p{L}/u;
+const SPACE = /\s/;
+
+/**
+ * Words of a page: runs of text between tags, entities and white space that hold a letter.
+ * One pass over the characters, no intermediate strings.
+ */
+export function countWords(html: string): number {
+  let n = 0;
+  let inWord = false;
+  let letter = false;
+  const end = () => {
+    if (inWord && letter) n++;
+    inWord = letter = false;
+  };
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const close = html.indexOf(">", i + 2);
+      if (close > 0) {
+        end();
+        i = close;
+        continue;
+      }
+    } else if (c === 38 /* & */) {
+      ENTITY.lastIndex = i;
+      if (ENTITY.test(html)) {
+        end();
+        i = ENTITY.lastIndex - 1;
+        continue;
+      }
+    }
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(html[i]!))) {
+      end();
+      continue;
+    }
+    inWord = true;
+    if (!letter) letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && LETTER.test(String.fromCodePoint(html.codePointAt(i)!)));
+  }
+  end();
+  return n;
 }
 
 export function buildMatrix(pages: LessonPage[], steps: ProcessStep[] = processSteps()): Matrix {
   const levels = [1, 2, 3];
   let gaps = 0;
-  const cell = (lessons: NavLesson[]): MatrixCell => ({ lessons, gap: lessons.length === 0 });
+  const cell = (lessons: NavLesson[] | undefined): MatrixCell => ({ lessons: lessons ?? [], gap: !lessons?.length });
   const lessonOf = (p: LessonPage): NavLesson => ({ title: p.title, url: p.url, number: p.number, kind: p.kind, component: p.component });
+  // One pass over the pages, grouped by cell: no scan of every page per cell.
+  const byStepLevel = new Map<string, NavLesson[]>();
+  const byTopicComponent = new Map<string, NavLesson[]>();
+  const addOnce = (map: Map<string, NavLesson[]>, key: string, page: LessonPage) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [lessonOf(page)]);
+    else if (list.at(-1)!.url !== page.url) list.push(lessonOf(page));
+  };
+  for (const page of pages) {
+    for (const c of page.codes) {
+      addOnce(byStepLevel, `${c.step}\0${c.level}`, page);
+      addOnce(byTopicComponent, `${c.topic}\0${c.component}`, page);
+    }
+  }
   const stepRows = steps.map((step) => {
-    const cells = levels.map((level) => cell(pages.filter((p) => p.codes.some((c) => c.step === step.code && c.level === level)).map(lessonOf)));
+    const cells = levels.map((level) => cell(byStepLevel.get(`${step.code}\0${level}`)));
     const used = cells.some((c) => !c.gap);
     if (used) gaps += cells.filter((c) => c.gap).length;
     return { step, url: used ? tagUrl("step", step.code) : undefined, cells, used };
   });
-  const topics = [...new Set(pages.flatMap((p) => p.codes.map((c) => c.topic)))].sort((a, b) => a.localeCompare(b, "nl"));
+  const topics = [...new Set(pages.flatMap((p) => p.codes.map((c) => c.topic)))].sort(collatorNl.compare);
   const topicRows = topics.map((topic) => {
-    const cells = COMPONENTS.map((comp) => cell(pages.filter((p) => p.codes.some((c) => c.topic === topic && c.component === comp.code)).map(lessonOf)));
+    const cells = COMPONENTS.map((comp) => cell(byTopicComponent.get(`${topic}\0${comp.code}`)));
     gaps += cells.filter((c) => c.gap).length;
     return { topic, url: tagUrl("topic", topic), cells };
   });
   return { levels, steps: stepRows, components: COMPONENTS, topics: topicRows, gaps };
+}
+
+/** Human title of a listing: `HBO-i/niveau-2` -> `HBO-i-niveau 2`, `Docker-images` -> `Docker images`. */
+export function listingTitle(listing: Pick<Listing, "kind" | "title">): string {
+  if (listing.kind === "level") return listing.title.replace(/^HBO-i\/niveau-(\d)$/, "HBO-i-niveau $1");
+  if (listing.kind === "topic") return listing.title.replace(/-/g, " ");
+  return listing.title;
 }
 
 export function buildListings(pages: LessonPage[], steps: ProcessStep[] = processSteps()): Listing[] {
@@ -266,70 +431,85 @@ export function buildListings(pages: LessonPage[], steps: ProcessStep[] = proces
   const add = (kind: Listing["kind"], url: string, title: string, description: string, page: LessonPage) => {
     let l = byUrl.get(url);
     if (!l) {
-      l = { kind, url, title, description, lessons: [] };
+      l = { kind, url, title, heading: listingTitle({ kind, title }), description, lessons: [] };
       byUrl.set(url, l);
     }
-    if (!l.lessons.some((x) => x.url === page.url)) l.lessons.push({ title: page.title, url: page.url, number: page.number, kind: page.kind, component: page.component });
+    if (l.lessons.at(-1)?.url !== page.url) l.lessons.push({ title: page.title, url: page.url, number: page.number, kind: page.kind, component: page.component });
   };
   for (const page of pages) {
     for (const tag of page.tags) {
-      if (tag.kind === "onderwerp") continue;
+      if (tag.kind === "onderwerp" || !tag.url) continue;
       const kind: Listing["kind"] = tag.kind === "niveau" ? "level" : "tag";
       add(kind, tag.url, tag.title, kind === "level" ? `Lessen op ${tag.title.replace("HBO-i/niveau-", "HBO-i-niveau ")}` : `Lessen met de tag ${tag.title}`, page);
     }
     for (const topic of page.topics) add("topic", topic.url, topic.title, `Alle lessen over ${topic.title}`, page);
     for (const s of page.steps) add("step", s.url, `${s.code} ${s.name}`, `Lessen voor de processtap ${s.name} (${findStep(s.code, steps)?.process ?? ""})`, page);
   }
-  return [...byUrl.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, "nl", { numeric: true }));
+  return [...byUrl.values()].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || collatorNumeric.compare(a.title, b.title));
+}
+
+/** Text facts of a rendered page, cached by the incremental compiler (keyed by note rel). */
+export interface PageText {
+  source: string;
+  html: string;
+  words: number;
+  description: string;
 }
 
 export function buildCourse(input: CourseInput): Course {
   const steps = processSteps();
   const notes = input.notes.filter((n) => !n.unpublished);
   const modules = buildNavigation(notes);
+  const all = flattenModules(modules);
+  const byFolder = new Map(all.filter((m) => m.folders.length).map((m) => [m.folders.join("/") + "/", m]));
   const order = readingOrder(modules);
   const noteByUrl = new Map(notes.map((n) => [n.url, n]));
   const relToNote = new Map(notes.map((n) => [n.rel, n]));
   const back = backlinks(input.links);
   // Backlinks are listed in reading order, so "1. Uitleg" of module 2 comes after the lessons of module 1.
   const position = new Map(order.map((l, i) => [l.url, i]));
-  const moduleOf = (note: Note): NavModule | undefined => {
-    let list = modules;
-    let found: NavModule | undefined;
-    for (let i = 0; i < note.folders.length; i++) {
-      found = list.find((m) => m.folders.join("/") === note.folders.slice(0, i + 1).join("/"));
-      if (!found) break;
-      list = found.modules;
+
+  // One sidebar per module: every page of a module shares it.
+  const sidebars = new Map<string, SidebarModule[]>();
+  const sidebarOfChain = new Map<NavModule | undefined, SidebarModule[]>();
+  const sidebarFrom = (chain: NavModule[]): SidebarModule[] => {
+    const key = chain.at(-1);
+    let bar = sidebarOfChain.get(key);
+    if (!bar) {
+      bar = sidebarFor(modules, new Set(chain));
+      sidebarOfChain.set(key, bar);
     }
-    return note.folders.length ? found : modules.find((m) => m.url === "/algemeen/");
+    return bar;
   };
-  const crumbsOf = (note: Note): Link[] => {
-    const crumbs: Link[] = [{ title: "Cursus", url: "/" }];
-    let list = modules;
-    for (let i = 0; i < note.folders.length; i++) {
-      const m = list.find((x) => x.folders.join("/") === note.folders.slice(0, i + 1).join("/"));
-      if (!m) break;
-      crumbs.push({ title: m.title, url: m.url });
-      list = m.modules;
-    }
-    return crumbs;
+  const chainOfModule = (m: NavModule): NavModule[] => (m.folders.length ? m.folders.map((_, i) => byFolder.get(m.folders.slice(0, i + 1).join("/") + "/")!).filter(Boolean) : [m]);
+  for (const m of all) sidebars.set(m.url, sidebarFrom(chainOfModule(m)));
+
+  const text = (note: Note): PageText => {
+    const cached = input.text?.get(note.rel);
+    const source = input.html.get(note.rel) ?? "";
+    if (cached && cached.source === source) return cached;
+    const html = stripLeadingTitle(source, note.title);
+    const fresh = { source, html, words: countWords(html), description: summaryText(html) };
+    input.text?.set(note.rel, fresh);
+    return fresh;
   };
 
   const pages: LessonPage[] = order.map((nav, i) => {
     const note = noteByUrl.get(nav.url)!;
-    const html = stripLeadingTitle(input.html.get(note.rel) ?? "", note.title);
+    const { html, words, description } = text(note);
     const codes = note.taxonomie.map(parseCode).filter((c): c is TaxonomyCode => !!c);
     const toc = note.headings.filter((h) => h.level === 2 || h.level === 3).map((h) => ({ id: h.id, text: h.text.replace(/[*_`]/g, ""), level: h.level }));
-    const words = countWords(html);
     const stepCodes = [...new Set(codes.map((c) => c.step))];
-    const mod = moduleOf(note);
+    const chain = moduleChain(modules, byFolder, note);
+    const mod = chain.at(-1);
+    sidebars.set(note.url, sidebarFrom(chain));
     return {
       ...nav,
       fullTitle: note.title,
       file: note.file,
       rel: note.rel,
       html,
-      breadcrumbs: crumbsOf(note),
+      breadcrumbs: [{ title: "Cursus", url: "/" }, ...(note.folders.length ? chain.map((m) => ({ title: m.title, url: m.url })) : [])],
       module: mod ? { title: mod.title, url: mod.url } : undefined,
       prev: order[i - 1],
       next: order[i + 1],
@@ -348,14 +528,16 @@ export function buildCourse(input: CourseInput): Course {
       words,
       readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
       updated: input.updated?.get(note.rel) ?? note.date?.toISOString(),
-      description: plainText(html).slice(0, 160),
+      description,
     };
   });
 
   return {
     title: input.title ?? "Docker-cursus",
     modules,
-    allModules: flattenModules(modules),
+    sidebars,
+    fullSidebar: sidebarFor(modules, "all"),
+    allModules: all,
     pages,
     listings: buildListings(pages, steps),
     matrix: buildMatrix(pages, steps),

@@ -69,12 +69,7 @@ export function matrixLevels(matrix: Pick<Matrix, "levels">, listings: Pick<List
   });
 }
 
-/** Human title of a listing: `HBO-i/niveau-2` -> `HBO-i-niveau 2`, `Docker-images` -> `Docker images`. */
-export function listingTitle(listing: Pick<Listing, "kind" | "title">): string {
-  if (listing.kind === "level") return listing.title.replace(/^HBO-i\/niveau-(\d)$/, "HBO-i-niveau $1");
-  if (listing.kind === "topic") return listing.title.replace(/-/g, " ");
-  return listing.title;
-}
+export { listingTitle } from "./index.ts";
 
 export interface ListingGroup {
   /** `level`, `step`, `topic`, `tag` or `code`. */

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { backlinks, buildCourse, buildListings, buildMatrix, buildNavigation, flattenModules, lessonKind, noteTags, readingOrder, tagUrl, type LessonPage } from "../../src/course/index.ts";
+import { backlinks, buildCourse, buildListings, buildMatrix, buildNavigation, flattenModules, lessonKind, noteTags, readingOrder, sidebarFor, tagUrl, type LessonPage, type SidebarModule } from "../../src/course/index.ts";
 import { leadingNumber, naturalCompare, withoutNumber } from "../../src/course/order.ts";
 import type { Note } from "../../src/vault/index.ts";
 import { noteUrl } from "../../src/vault/index.ts";
@@ -215,7 +215,8 @@ describe("buildCourse", () => {
 });
 
 describe("noteTags: own tags plus tags derived from taxonomy codes", () => {
-  const cases: Array<[string, Parameters<typeof note>[1], Array<[string, string, string]>]> = [
+  // A taxonomy code names one lesson: it is shown, but has no listing page of its own.
+  const cases: Array<[string, Parameters<typeof note>[1], Array<[string, string, string | undefined]>]> = [
     ["no codes, own tags", { tags: ["docker", "linux"] }, [["docker", "tag", "/tags/docker/"], ["linux", "tag", "/tags/linux/"]]],
     [
       "one code",
@@ -225,7 +226,7 @@ describe("noteTags: own tags plus tags derived from taxonomy codes", () => {
         ["Bouwen softwaresysteem", "processtap", "/tags/bouwen-softwaresysteem/"],
         ["Implementatieproces", "proces", "/tags/implementatieproces/"],
         ["Docker-images", "onderwerp", "/onderwerpen/docker-images/"],
-        ["ib-19.2.Docker-images.OI", "code", "/tags/ib-19-2-docker-images-oi/"],
+        ["ib-19.2.Docker-images.OI", "code", undefined],
       ],
     ],
     [
@@ -236,7 +237,7 @@ describe("noteTags: own tags plus tags derived from taxonomy codes", () => {
         ["Inrichten ontwikkelomgeving", "processtap", "/tags/inrichten-ontwikkelomgeving/"],
         ["Implementatieproces", "proces", "/tags/implementatieproces/"],
         ["Docker", "onderwerp", "/onderwerpen/docker/"],
-        ["ii-18.3.Docker.PI", "code", "/tags/ii-18-3-docker-pi/"],
+        ["ii-18.3.Docker.PI", "code", undefined],
         ["extra", "tag", "/tags/extra/"],
       ],
     ],
@@ -256,6 +257,50 @@ describe("tagUrl", () => {
     ["level", "HBO-i/niveau-1", "/tags/hbo-i-niveau-1/"],
   ];
   for (const [kind, name, url] of cases) test(`${kind} ${name}`, () => assert.equal(tagUrl(kind, name), url));
+});
+
+describe("sidebarFor: the modules on the way to a page complete and open, every other module a stub", () => {
+  const notes = [
+    note("1. Basis/1. Uitleg A.md"),
+    note("1. Basis/2. Stappen A.md"),
+    note("2. Verder/1. Uitleg B.md"),
+    note("2. Verder/1. Diep/1. Uitleg C.md"),
+    note("2. Verder/2. Ander/1. Uitleg D.md"),
+    note("3. Laatste/1. Uitleg E.md"),
+  ];
+  const course = buildCourse({ notes, links: new Map(), html: new Map() });
+  /** `url [open|stub] (lessons) {submodules}` per module, depth first. */
+  const show = (bar: SidebarModule[]): string[] =>
+    bar.flatMap((m) => [`${m.url} ${m.open ? "open" : m.stub ? "stub" : "closed"} ${m.lessons.length}`, ...show(m.modules).map((x) => `  ${x}`)]);
+  const cases: Array<[string, string[]]> = [
+    ["/1-basis/1-uitleg-a/", ["/1-basis/ open 2", "/2-verder/ stub 0", "/3-laatste/ stub 0"]],
+    ["/2-verder/1-diep/1-uitleg-c/", ["/1-basis/ stub 0", "/2-verder/ open 1", "  /2-verder/1-diep/ open 1", "  /2-verder/2-ander/ stub 0", "/3-laatste/ stub 0"]],
+    ["/2-verder/", ["/1-basis/ stub 0", "/2-verder/ open 1", "  /2-verder/1-diep/ stub 0", "  /2-verder/2-ander/ stub 0", "/3-laatste/ stub 0"]],
+  ];
+  for (const [url, expected] of cases) test(url, () => assert.deepEqual(show(course.sidebars.get(url)!), expected));
+
+  test("pages of one module share one sidebar", () => {
+    assert.equal(course.sidebars.get("/1-basis/1-uitleg-a/"), course.sidebars.get("/1-basis/2-stappen-a/"));
+  });
+
+  test("the shared tree: every module complete, none open", () => {
+    assert.deepEqual(show(course.fullSidebar), [
+      "/1-basis/ closed 2",
+      "/2-verder/ closed 1",
+      "  /2-verder/1-diep/ closed 1",
+      "  /2-verder/2-ander/ closed 1",
+      "/3-laatste/ closed 1",
+    ]);
+  });
+
+  test("a page's sidebar does not grow with the lessons of other modules", () => {
+    const many = [...notes, ...Array.from({ length: 300 }, (_, i) => note(`4. Groot/${i + 1}. Uitleg X${i}.md`))];
+    const big = buildCourse({ notes: many, links: new Map(), html: new Map() });
+    const bar = big.sidebars.get("/1-basis/1-uitleg-a/")!;
+    assert.deepEqual(bar.slice(0, 3), course.sidebars.get("/1-basis/1-uitleg-a/"));
+    assert.deepEqual(bar.slice(3), sidebarFor(big.modules.slice(3), new Set()));
+    assert.deepEqual(show(bar.slice(3)), ["/4-groot/ stub 0"]);
+  });
 });
 
 describe("listings and matrix", () => {
@@ -285,6 +330,7 @@ describe("listings and matrix", () => {
       assert.deepEqual(l.lessons.map((x) => x.title), titles, url);
     }
     assert.equal(listing("/tags/hbo-i-niveau-3/"), undefined, "no page for a level without lessons");
+    assert.deepEqual(course.listings.filter((l) => /^\/tags\/[a-z]{2}-\d/.test(l.url)), [], "no page per taxonomy code: a code names one lesson");
     assert.equal(listing("/onderwerpen/docker/"), undefined);
   });
 

@@ -53,7 +53,7 @@ describe("moduleContains", () => {
 });
 
 describe("listings", () => {
-  const l = (kind: Listing["kind"], title: string, url = `/${kind}/${title}/`): Listing => ({ kind, title, url, description: "", lessons: [] });
+  const l = (kind: Listing["kind"], title: string, url = `/${kind}/${title}/`): Listing => ({ kind, title, heading: title, url, description: "", lessons: [] });
 
   const titles: Array<[Listing, string]> = [
     [l("level", "HBO-i/niveau-2"), "HBO-i-niveau 2"],
