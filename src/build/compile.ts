@@ -1,16 +1,29 @@
 /**
  * Compiles the course without Eleventy: vault index, vault-level checks, every note
- * rendered once with the shared parser, and the course model. The Eleventy plugin and the
- * content check both call this; neither has a second implementation of any step.
+ * rendered once with the shared parser, the content rules, and the course model. The
+ * Eleventy plugin and the content check both call this; neither has a second implementation
+ * of any step.
+ *
+ * A `Compiler` keeps what it compiled. Called again (serve mode, after a save), it reads only
+ * the files whose size or time changed, renders only those notes and the notes whose page
+ * can change with them (notes that link to a note whose name, title, headings or URL
+ * changed, or to an attachment that came or went, and notes that transclude a changed
+ * note), and rebuilds the course model from the rest as kept. Each note's own diagnostics
+ * are kept with it; vault-wide checks run again over all notes, which is linear.
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { Diagnostics } from "../diagnostics/index.ts";
-import { runContentRules } from "../check/rules.ts";
-import { buildCourse, type Course } from "../course/index.ts";
+import type MarkdownIt from "markdown-it";
+import { Diagnostics, type Diagnostic } from "../diagnostics/index.ts";
+import { checkNoteRules } from "../check/rules.ts";
+import { parseNote, scanNote } from "../check/scan.ts";
+import { checkVaultRules, noteFacts, type NoteFacts } from "../check/vault-rules.ts";
+import { buildCourse, type Course, type PageText } from "../course/index.ts";
 import type { ImageRequest } from "../images/index.ts";
-import { createMarkdown, renderNote, type RenderedNote, type RenderEnv } from "../markdown/index.ts";
-import { loadVault, type Vault } from "../vault/index.ts";
+import { createMarkdown, renderNote } from "../markdown/index.ts";
+import { loadVault, type CachedNote, type Note, type Vault } from "../vault/index.ts";
+import { noteRefs, ownKeys, type NoteRefs } from "../vault/refs.ts";
+import { nameKey } from "../vault/slug.ts";
 
 export interface CompileOptions {
   /** Content folder (Obsidian vault). */
@@ -28,8 +41,8 @@ export interface Compiled {
   vault: Vault;
   course: Course;
   diagnostics: Diagnostics;
-  /** Render environments per note rel path (links, ...). */
-  envs: Map<string, RenderEnv>;
+  /** Vault paths of the notes this call rendered (every published note on the first call). */
+  rendered: Set<string>;
 }
 
 /** Problems that concern the vault as a whole rather than one line of Markdown. */
@@ -74,30 +87,164 @@ export function gitDates(dir: string): Map<string, string> {
   return dates;
 }
 
-export function compile(options: CompileOptions): Compiled {
-  const diagnostics = options.diagnostics ?? new Diagnostics();
-  const vault = loadVault({ root: options.contentDir, assetsDir: options.assetsDir });
-  checkVault(vault, diagnostics);
-  const md = createMarkdown({ vault, diagnostics, renderImage: options.renderImage });
-  const html = new Map<string, string>();
-  const links = new Map<string, string[]>();
-  const envs = new Map<string, RenderEnv>();
-  const rendered = new Map<string, RenderedNote>();
-  for (const note of vault.published) {
-    const r = renderNote(md, note);
-    html.set(note.rel, r.html);
-    links.set(note.rel, r.env.links.map((l) => l.target.rel));
-    envs.set(note.rel, r.env);
-    rendered.set(note.rel, r);
+/** Collects what one note's render and rules report, so it can be kept with the note. */
+class NoteDiagnostics extends Diagnostics {
+  target: Diagnostic[] = [];
+  override add(d: Omit<Diagnostic, "column"> & { column?: number }): void {
+    this.target.push({ column: 0, ...d });
   }
-  // The content rules reuse each page's tokens and the attachments its render resolved.
-  runContentRules(vault, diagnostics, { rendered });
-  const course = buildCourse({
-    notes: vault.notes,
-    links,
-    html,
-    updated: options.gitDates === false ? undefined : gitDates(vault.root),
-    title: options.title,
-  });
-  return { vault, course, diagnostics, envs };
+}
+
+/** What is kept of one note between compiles. */
+interface NoteResult {
+  note: Note;
+  /** What other notes can see of it: a change means the notes linking to it render again. */
+  shape: string;
+  refs: NoteRefs;
+  html?: string;
+  links: string[];
+  facts: NoteFacts;
+  diagnostics: Diagnostic[];
+}
+
+function shapeOf(note: Note): string {
+  return JSON.stringify([note.url, note.title, note.aliases, note.unpublished ?? "", note.headings.map((h) => [h.slug, h.id])]);
+}
+
+export class Compiler {
+  private readonly cache = new Map<string, CachedNote>();
+  private results = new Map<string, NoteResult>();
+  private attachmentKeys = new Set<string>();
+  private readonly text = new Map<string, PageText>();
+  private dates: Map<string, string> | undefined;
+  readonly diagnostics: Diagnostics;
+
+  constructor(private readonly options: CompileOptions) {
+    this.diagnostics = options.diagnostics ?? new Diagnostics();
+  }
+
+  compile(): Compiled {
+    const options = this.options;
+    const vault = loadVault({ root: options.contentDir, assetsDir: options.assetsDir, cache: this.cache });
+    const toRender = this.affected(vault);
+
+    const sink = new NoteDiagnostics();
+    const md = createMarkdown({ vault, diagnostics: sink, renderImage: options.renderImage });
+    let parser: MarkdownIt | undefined;
+    const results = new Map<string, NoteResult>();
+    for (const note of vault.notes) {
+      const kept = this.results.get(note.rel);
+      if (kept && kept.note === note && !toRender.has(note.rel)) {
+        results.set(note.rel, kept);
+        continue;
+      }
+      sink.target = [];
+      let html: string | undefined;
+      let links: string[] = [];
+      let parsed;
+      if (note.unpublished) {
+        // Drafts are not rendered; they only count for the attachments they use.
+        parsed = parseNote((parser ??= createMarkdown({ vault, highlight: false })), note);
+      } else {
+        const r = renderNote(md, note);
+        html = r.html;
+        links = r.env.links.map((l) => l.target.rel);
+        parsed = r;
+      }
+      const scan = scanNote(note, parsed);
+      if (!note.unpublished) checkNoteRules(scan, sink);
+      results.set(note.rel, { note, shape: shapeOf(note), refs: kept?.note === note ? kept.refs : noteRefs(note.body), html, links, facts: noteFacts(vault, scan), diagnostics: sink.target });
+    }
+    this.results = results;
+    this.attachmentKeys = new Set(vault.attachments.map((a) => nameKey(a.name)));
+
+    const diagnostics = this.diagnostics;
+    diagnostics.clear();
+    checkVault(vault, diagnostics);
+    const html = new Map<string, string>();
+    const links = new Map<string, string[]>();
+    const facts: NoteFacts[] = [];
+    for (const r of results.values()) {
+      for (const d of r.diagnostics) diagnostics.add(d);
+      if (r.html !== undefined) {
+        html.set(r.note.rel, r.html);
+        links.set(r.note.rel, r.links);
+      }
+      facts.push(r.facts);
+    }
+    checkVaultRules(vault, facts, diagnostics);
+    if (options.gitDates !== false) this.dates ??= gitDates(vault.root);
+    for (const rel of this.text.keys()) if (!html.has(rel)) this.text.delete(rel);
+    const course = buildCourse({ notes: vault.notes, links, html, updated: this.dates, title: options.title, text: this.text });
+    const rendered = new Set([...toRender].filter((rel) => html.has(rel)));
+    return { vault, course, diagnostics, rendered };
+  }
+
+  /**
+   * Vault paths of the notes to render: new and changed notes, plus every note whose page
+   * may differ because of them. On the first compile, every note.
+   */
+  private affected(vault: Vault): Set<string> {
+    const previous = this.results;
+    const out = new Set<string>();
+    if (previous.size === 0) {
+      for (const n of vault.notes) out.add(n.rel);
+      return out;
+    }
+    // Keys whose meaning changed: any note that refers to one of them renders again.
+    const keys = new Set<string>();
+    // Notes whose text changed: notes that transclude them render again.
+    const changed: Note[] = [];
+    const current = new Set<string>();
+    for (const note of vault.notes) {
+      current.add(note.rel);
+      const kept = previous.get(note.rel);
+      if (kept?.note === note && kept.shape === shapeOf(note)) continue;
+      out.add(note.rel);
+      changed.push(note);
+      if (!kept || kept.shape !== shapeOf(note)) for (const k of ownKeys(note)) keys.add(k);
+      if (kept) for (const k of ownKeys(kept.note)) keys.add(k);
+    }
+    for (const [rel, kept] of previous) {
+      if (current.has(rel)) continue;
+      for (const k of ownKeys(kept.note)) keys.add(k);
+      changed.push(kept.note);
+    }
+    const attachments = new Set(vault.attachments.map((a) => nameKey(a.name)));
+    for (const k of attachments) if (!this.attachmentKeys.has(k)) keys.add(k);
+    for (const k of this.attachmentKeys) if (!attachments.has(k)) keys.add(k);
+
+    // Who refers to a key, and who transcludes it: from the references kept with each note.
+    const linkers = new Map<string, string[]>();
+    const embedders = new Map<string, string[]>();
+    for (const [rel, kept] of previous) {
+      if (!current.has(rel)) continue;
+      for (const k of kept.refs.links) push(linkers, k, rel);
+      for (const k of kept.refs.embeds) push(embedders, k, rel);
+    }
+    for (const k of keys) for (const rel of linkers.get(k) ?? []) out.add(rel);
+    // Transclusion: a note that embeds a changed note shows its text, and so on upwards.
+    const queue = changed.flatMap((n) => ownKeys(n));
+    const seen = new Set<string>();
+    while (queue.length) {
+      for (const rel of embedders.get(queue.pop()!) ?? []) {
+        if (seen.has(rel)) continue;
+        seen.add(rel);
+        out.add(rel);
+        queue.push(...ownKeys(previous.get(rel)!.note));
+      }
+    }
+    return out;
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Compiles the vault once (the content check, the tests). */
+export function compile(options: CompileOptions): Compiled {
+  return new Compiler(options).compile();
 }

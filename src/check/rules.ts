@@ -5,10 +5,11 @@
  * links and attachments are resolved with the vault's own `resolveNote`/`resolveAttachment`,
  * and Markdown is tokenised with the shared `createMarkdown()` parser.
  *
- * `runContentRules()` is called by `compile()` in `src/build/compile.ts` after the render, so
- * the build and `npm run check` report exactly the same problems. It reuses each rendered
- * page's tokens and the attachments its render resolved (`scan.ts`); only drafts are parsed
- * here. Unpublished notes (drafts) are not checked; they only count when deciding whether an
+ * `compile()` in `src/build/compile.ts` runs `checkNoteRules()` on each page right after its
+ * render (reusing its tokens and the attachments it resolved, `scan.ts`) and the vault-wide
+ * rules of `vault-rules.ts` at the end, so the build and `npm run check` report exactly the
+ * same problems. `runContentRules()` does the same for a vault without a render; only drafts
+ * are parsed. Unpublished notes (drafts) are not checked; they only count when deciding whether an
  * attachment is used. The rules for Docker code live in `code-rules.ts`.
  *
  * Every rule id is listed in `CONTENT_RULES` and documented for teachers in
@@ -18,12 +19,12 @@ import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostics, Severity } from "../diagnostics/index.ts";
 import { createMarkdown, type RenderedNote } from "../markdown/index.ts";
-import { parseWikilink } from "../markdown/wikilinks.ts";
 import { COMPONENTS, componentOfName, findStep, parseCode, processSteps, type Component } from "../taxonomy/index.ts";
-import type { Attachment, Note, Vault } from "../vault/index.ts";
+import type { Note, Vault } from "../vault/index.ts";
 import { closest } from "../vault/slug.ts";
 import { checkCode } from "./code-rules.ts";
 import { parseNote, scanNote, withoutInlineCode, type ScannedNote } from "./scan.ts";
+import { checkVaultRules, noteFacts, type NoteFacts } from "./vault-rules.ts";
 
 export interface RuleInfo {
   id: string;
@@ -285,124 +286,6 @@ export function checkEncoding(note: Note, diagnostics: Diagnostics): void {
   }
 }
 
-// ---------------------------------------------------------------------------------------
-// The "Volgende stap" chain
-
-const NEXT_STEP = /Volgende stap\**\s*:\s*\**\s*!?\[\[([^\]\n]+)\]\]/i;
-
-/** The note's `Volgende stap: [[...]]` link (outside code), with its line. */
-export function nextStepOf(scan: ScannedNote): { target: string; line: number; column: number } | undefined {
-  for (let i = 0; i < scan.lines.length; i++) {
-    if (scan.code[i] || i < scan.note.bodyLine - 1) continue;
-    const m = NEXT_STEP.exec(withoutInlineCode(scan.lines[i]!));
-    if (m) return { target: m[1]!, line: i + 1, column: m.index + 1 };
-  }
-  return undefined;
-}
-
-export function checkNextStepChain(vault: Vault, scans: ScannedNote[], diagnostics: Diagnostics): void {
-  const next = new Map<Note, { to: Note; line: number; column: number }>();
-  for (const scan of scans) {
-    if (scan.note.unpublished) continue;
-    const link = nextStepOf(scan);
-    if (!link) continue;
-    const res = vault.resolveNote(parseWikilink(link.target).target, scan.note);
-    // A missing target is reported by the renderer as broken-wikilink.
-    if (res.kind === "missing" || res.target.unpublished) continue;
-    next.set(scan.note, { to: res.target, line: link.line, column: link.column });
-  }
-  const done = new Set<Note>();
-  for (const start of next.keys()) {
-    if (done.has(start)) continue;
-    const path: Note[] = [];
-    const index = new Map<Note, number>();
-    let cur: Note | undefined = start;
-    while (cur && !done.has(cur) && !index.has(cur)) {
-      index.set(cur, path.length);
-      path.push(cur);
-      cur = next.get(cur)?.to;
-    }
-    if (cur && index.has(cur)) {
-      const cycle = path.slice(index.get(cur)!);
-      // Report once, at the member that comes first in the course (file order).
-      const first = [...cycle].sort((a, b) => a.file.localeCompare(b.file, "en", { numeric: true }))[0]!;
-      const at = cycle.indexOf(first);
-      const ordered = [...cycle.slice(at), ...cycle.slice(0, at), first];
-      const link = next.get(first)!;
-      diagnostics.error(
-        first.file,
-        link.line,
-        "next-step-cycle",
-        `"Volgende stap" runs in a circle: ${ordered.map((n) => n.name).join(" → ")}`,
-        `Let the last page of the chain point to a later page (or drop its "Volgende stap") so students can finish.`,
-        link.column,
-      );
-    }
-    for (const n of path) done.add(n);
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Attachments nobody uses
-
-const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|#)/i;
-const HTML_URL_ATTR = /\b(?:src|href|poster|data|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-
-/** Attachments a note refers to, through the same tokens and vault lookups as the renderer. */
-export function usedAttachments(vault: Vault, scan: ScannedNote): Set<Attachment> {
-  const used = new Set<Attachment>(scan.attachments);
-  const byUrl = new Map(vault.attachments.map((a) => [a.url, a]));
-  const use = (ref: string | null | undefined) => {
-    if (!ref) return;
-    const clean = ref.trim().split(/\s+/)[0]!.replace(/[?#].*$/, "");
-    if (!clean || EXTERNAL.test(clean)) return;
-    let decoded = clean;
-    try {
-      decoded = decodeURI(clean);
-    } catch {
-      /* keep */
-    }
-    const direct = byUrl.get(clean) ?? byUrl.get(decoded);
-    if (direct) return void used.add(direct);
-    const res = vault.resolveAttachment(clean, scan.note);
-    if (res.kind !== "missing") used.add(res.target);
-  };
-  const visit = (tokens: Token[]) => {
-    for (const t of tokens) {
-      const meta = t.meta as { attachment?: Attachment; target?: string } | null;
-      if (meta?.attachment) used.add(meta.attachment);
-      else if (t.type === "wikilink_image") use(meta?.target);
-      if (t.type === "image") use(t.attrGet("src"));
-      if (t.type === "link_open") use(t.attrGet("href"));
-      if (t.type === "html_block" || t.type === "html_inline") {
-        for (const m of t.content.matchAll(HTML_URL_ATTR)) {
-          const value = m[1] ?? m[2] ?? m[3] ?? "";
-          for (const part of value.split(",")) use(part);
-        }
-      }
-      if (t.children) visit(t.children);
-    }
-  };
-  visit(scan.tokens);
-  // Front-matter values that name a file (e.g. an image for a card).
-  const values = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(values) : []);
-  for (const v of Object.values(scan.note.data).flatMap(values)) if (/\.[A-Za-z0-9]{1,5}$/.test(v.trim())) use(v.trim().replace(/^\[\[|\]\]$/g, ""));
-  return used;
-}
-
-export function checkUnusedAttachments(vault: Vault, scans: ScannedNote[], diagnostics: Diagnostics): void {
-  const used = new Set<Attachment>();
-  for (const scan of scans) for (const a of usedAttachments(vault, scan)) used.add(a);
-  for (const att of vault.attachments) {
-    if (used.has(att)) continue;
-    if (att.shared) {
-      diagnostics.info(att.file, 0, "unused-asset", `${att.rel} is not used by any page`, "Fine when a layout uses it; otherwise delete it.");
-    } else {
-      diagnostics.warn(att.file, 0, "unused-attachment", `attachment "${att.name}" is not linked or embedded by any page; it is still published`, `Embed it with ![[${att.name}|beschrijving]], link it, or delete the file.`);
-    }
-  }
-}
-
 /** One single-answer self-test question: its file line and, per option, its length and whether it is right. */
 export interface QuizShape {
   line: number;
@@ -487,31 +370,34 @@ export function checkQuizPattern(scan: ScannedNote, diagnostics: Diagnostics): v
 
 // ---------------------------------------------------------------------------------------
 
+/** The rules that look at one published note only. */
+export function checkNoteRules(scan: ScannedNote, diagnostics: Diagnostics): void {
+  const { note } = scan;
+  checkFrontMatter(note, diagnostics);
+  checkTaxonomy(note, scan.lines, diagnostics);
+  checkEncoding(note, diagnostics);
+  checkTodo(scan, diagnostics);
+  checkMojibake(scan, diagnostics);
+  checkCode(scan, diagnostics);
+  checkQuizPattern(scan, diagnostics);
+}
+
 /** Runs every content rule over the vault; drafts are only used to decide which attachments are in use. */
 export interface RuleInput {
-  /** Rendered notes by vault path, from `compile()`: their tokens are used instead of parsing again. */
-  rendered?: Map<string, RenderedNote>;
+  /** Rendered notes by vault path: their tokens are used instead of parsing again. */
+  rendered?: Map<string, Pick<RenderedNote, "tokens" | "env">>;
   /** Parser for notes that were not rendered (drafts, or everything when `rendered` is absent). */
   md?: MarkdownIt;
 }
 
 export function runContentRules(vault: Vault, diagnostics: Diagnostics, input: RuleInput = {}): void {
   let md = input.md;
-  const scans = vault.notes.map((note) => {
+  const facts: NoteFacts[] = [];
+  for (const note of vault.notes) {
     const parsed = input.rendered?.get(note.rel) ?? parseNote((md ??= createMarkdown({ vault, highlight: false })), note);
-    return scanNote(note, parsed);
-  });
-  for (const scan of scans) {
-    const { note } = scan;
-    if (note.unpublished) continue;
-    checkFrontMatter(note, diagnostics);
-    checkTaxonomy(note, scan.lines, diagnostics);
-    checkEncoding(note, diagnostics);
-    checkTodo(scan, diagnostics);
-    checkMojibake(scan, diagnostics);
-    checkCode(scan, diagnostics);
-    checkQuizPattern(scan, diagnostics);
+    const scan = scanNote(note, parsed);
+    if (!note.unpublished) checkNoteRules(scan, diagnostics);
+    facts.push(noteFacts(vault, scan));
   }
-  checkNextStepChain(vault, scans, diagnostics);
-  checkUnusedAttachments(vault, scans, diagnostics);
+  checkVaultRules(vault, facts, diagnostics);
 }

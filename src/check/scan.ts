@@ -59,6 +59,7 @@ export function scanNote(note: Note, parsed: Pick<RenderedNote, "tokens" | "env"
 /** Inline code spans of one line, as [start, end) column ranges (0-based). */
 export function inlineCodeSpans(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  if (!line.includes("`")) return spans;
   const re = /(`+)([\s\S]*?[^`])\1(?!`)/g;
   for (const m of line.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
   return spans;
@@ -66,6 +67,7 @@ export function inlineCodeSpans(line: string): Array<[number, number]> {
 
 /** The line with its inline code spans blanked out (columns are kept). */
 export function withoutInlineCode(line: string): string {
+  if (!line.includes("`")) return line;
   let out = line;
   for (const [a, b] of inlineCodeSpans(line)) out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
   return out;

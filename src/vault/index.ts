@@ -81,6 +81,18 @@ export interface VaultOptions {
   assetsDir?: string;
   /** Base for the `file` paths in messages; defaults to the working directory. */
   cwd?: string;
+  /**
+   * Notes read by an earlier load, by absolute path. A note whose file has the same size and
+   * modification time is taken from here instead of being read and parsed again; the map is
+   * updated with what this load read.
+   */
+  cache?: Map<string, CachedNote>;
+}
+
+export interface CachedNote {
+  mtimeMs: number;
+  size: number;
+  note: Note;
 }
 
 export interface UrlConflict {
@@ -95,7 +107,13 @@ export const IMAGE_EXTENSIONS = new Set([".png", ".jpg", ".jpeg", ".gif", ".webp
 const headingParser = new MarkdownIt({ html: true });
 headingParser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
 
-function walk(dir: string, base: string, out: string[]): void {
+interface FoundFile {
+  rel: string;
+  mtimeMs: number;
+  size: number;
+}
+
+function walk(dir: string, base: string, out: FoundFile[]): void {
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -107,7 +125,7 @@ function walk(dir: string, base: string, out: string[]): void {
     const abs = path.join(dir, entry);
     const st = statSync(abs);
     if (st.isDirectory()) walk(abs, base, out);
-    else if (st.isFile()) out.push(path.relative(base, abs).split(path.sep).join("/"));
+    else if (st.isFile()) out.push({ rel: path.relative(base, abs).split(path.sep).join("/"), mtimeMs: st.mtimeMs, size: st.size });
   }
 }
 
@@ -162,18 +180,30 @@ export class Vault {
       const r = path.relative(cwd, abs);
       return (r.startsWith("..") ? abs : r).split(path.sep).join("/");
     };
-    const files: string[] = [];
+    const files: FoundFile[] = [];
     walk(this.root, this.root, files);
-    for (const rel of files) {
+    const seen = new Set<string>();
+    for (const { rel, mtimeMs, size } of files) {
       const abs = path.join(this.root, rel);
-      if (/\.md$/i.test(rel)) this.addNote(this.readNote(abs, rel, display(abs)));
-      else this.addAttachment({ kind: "attachment", file: display(abs), abs, rel, name: path.posix.basename(rel), url: attachmentUrl(rel), shared: false });
+      if (/\.md$/i.test(rel)) {
+        seen.add(abs);
+        const cached = options.cache?.get(abs);
+        if (cached && cached.mtimeMs === mtimeMs && cached.size === size) {
+          cached.note.url = noteUrl(rel); // a URL conflict of an earlier load may have renamed it
+          this.addNote(cached.note);
+        } else {
+          const note = this.readNote(abs, rel, display(abs));
+          options.cache?.set(abs, { mtimeMs, size, note });
+          this.addNote(note);
+        }
+      } else this.addAttachment({ kind: "attachment", file: display(abs), abs, rel, name: path.posix.basename(rel), url: attachmentUrl(rel), shared: false });
     }
+    if (options.cache) for (const abs of options.cache.keys()) if (!seen.has(abs)) options.cache.delete(abs);
     if (options.assetsDir) {
       const assets = path.resolve(options.assetsDir);
-      const assetFiles: string[] = [];
+      const assetFiles: FoundFile[] = [];
       walk(assets, assets, assetFiles);
-      for (const rel of assetFiles) {
+      for (const { rel } of assetFiles) {
         const abs = path.join(assets, rel);
         this.addAttachment({ kind: "attachment", file: display(abs), abs, rel: `_assets/${rel}`, name: path.posix.basename(rel), url: `/_assets/${rel}`, shared: true });
       }
