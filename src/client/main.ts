@@ -1,12 +1,13 @@
 /**
  * The site's small enhancements, all optional: the page works without them.
  * Theme toggle (remembered), the lesson menu on small screens, copy buttons and language
- * labels on code blocks, focusable scroll containers for wide tables, and callouts that
- * open for printing.
+ * labels on code blocks, focusable scroll containers for wide tables, callouts that open
+ * for printing, and the sidebar's other modules from the shared navigation file.
  */
 import { t } from "../site/strings.ts";
 import { applyTheme, currentTheme, storeTheme } from "./_theme.ts";
 import { announce } from "./_announce.ts";
+import { loadNavigation } from "./_nav.ts";
 
 
 function themeToggle(): void {
@@ -179,6 +180,7 @@ themeToggle();
 tableOfContents();
 tocPosition();
 sidebarToggle();
+void loadNavigation();
 codeBlocks();
 scrollableBoxes();
 printCallouts();

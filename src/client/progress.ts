@@ -223,3 +223,5 @@ taskLists();
 summary();
 markLinks();
 window.addEventListener("storage", markLinks);
+// The sidebar's other modules arrive after the page (see _nav.ts).
+document.addEventListener("nav:filled", markLinks);

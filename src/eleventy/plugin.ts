@@ -4,19 +4,25 @@
  * attachments, prints every diagnostic at the end of the build and, in strict mode, fails
  * the build on errors.
  */
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
-import { compile, type Compiled } from "../build/compile.ts";
+import { Compiler, type Compiled } from "../build/compile.ts";
+import type { Course } from "../course/index.ts";
 import { Diagnostics, formatDiagnostic, formatSummary, type Diagnostic } from "../diagnostics/index.ts";
 import { ImagePipeline } from "../images/index.ts";
 import type { Settings } from "./settings.ts";
 import filtersPlugin from "./filters.ts";
+import { fullPlan, RenderPlanner, type RenderPlan } from "./render-plan.ts";
+import { writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
 
 export interface SiteState {
   compiled: Compiled;
   /** Diagnostics per page URL, for the development banner. */
   problems: Map<string, Diagnostic[]>;
+  /** The pages this build renders. */
+  plan: RenderPlan;
 }
 
 function copyAttachments(compiled: Compiled, outputDir: string): number {
@@ -38,47 +44,88 @@ function copyAttachments(compiled: Compiled, outputDir: string): number {
   return copied;
 }
 
+/**
+ * URL of the shared navigation file. Named after its content, so browsers may keep it for
+ * good; in serve mode one fixed name, so pages that were not rebuilt load the new tree too.
+ */
+export function navUrl(course: Course, serving: boolean): string {
+  if (serving) return "/nav/index.html";
+  const hash = createHash("sha256").update(JSON.stringify(course.fullSidebar)).digest("hex").slice(0, 10);
+  return `/nav/${hash}.html`;
+}
+
 export default function coursePlugin(eleventyConfig: EleventyConfig, settings: Settings): void {
   const diagnostics = new Diagnostics();
   let state: SiteState | undefined;
   let serving = false;
+  const pipeline = new ImagePipeline({ outputDir: path.join(settings.outputDir, "img"), urlPath: "/img/" });
+  // Kept for the whole process: in serve mode each rebuild compiles only what changed.
+  const compiler = new Compiler({
+    contentDir: settings.contentDir,
+    assetsDir: settings.assetsDir,
+    diagnostics,
+    renderImage: (req) => pipeline.html(req),
+    title: settings.title,
+  });
+  const planner = new RenderPlanner();
+  // Serve mode renders only changed pages, unless something else than the content changed.
+  let renderAll = true;
+  // Work that runs alongside Eleventy's rendering: image files and the search index.
+  let images: Promise<void> = Promise.resolve();
+  let search: Promise<SearchIndexResult | undefined> = Promise.resolve(undefined);
 
-  const load = async (): Promise<SiteState> => {
-    diagnostics.clear();
-    const pipeline = new ImagePipeline({ outputDir: path.join(settings.outputDir, "img"), urlPath: "/img/" });
-    const compiled = compile({
-      contentDir: settings.contentDir,
-      assetsDir: settings.assetsDir,
-      diagnostics,
-      renderImage: (req) => pipeline.html(req),
-      title: settings.title,
-    });
-    await pipeline.flush();
+  const load = (): SiteState => {
+    const compiled = compiler.compile();
+    // The development banner: each page's problems (serve mode only).
     const problems = new Map<string, Diagnostic[]>();
-    for (const note of compiled.vault.published) {
-      const list = diagnostics.forFile(note.file).filter((d) => d.severity !== "info");
-      if (list.length) problems.set(note.url, list);
+    if (serving) {
+      const byFile = new Map<string, Diagnostic[]>();
+      for (const d of diagnostics.all()) if (d.severity !== "info") byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+      for (const note of compiled.vault.published) {
+        const list = byFile.get(note.file);
+        if (list) problems.set(note.url, list);
+      }
     }
-    return { compiled, problems };
+    const course = compiled.course;
+    const plan = serving ? planner.plan(course, problems, renderAll) : fullPlan(course);
+    return { compiled, problems, plan };
   };
 
-  eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
-    serving = runMode === "serve" || runMode === "watch";
-    state = await load();
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    const content = path.resolve(settings.contentDir) + path.sep;
+    if (changed.some((f) => !path.resolve(f).startsWith(content))) renderAll = true;
   });
+
+  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
+    serving = runMode === "serve" || runMode === "watch";
+    state = load();
+    images = pipeline.flush();
+    const lessonsChanged = state.plan.pages.length > 0 || state.compiled.course.pages.length !== (previousLessons ?? -1);
+    previousLessons = state.compiled.course.pages.length;
+    if (!serving || lessonsChanged || renderAll) {
+      const pages = state.compiled.course.pages;
+      // One index at a time: Pagefind runs as one service per process.
+      search = search.then(() => writeSearchIndex(pages, settings.outputDir));
+    }
+    renderAll = false;
+  });
+  let previousLessons: number | undefined;
 
   const current = (): SiteState => {
     if (!state) throw new Error("course data requested before the vault was compiled");
     return state;
   };
   eleventyConfig.addGlobalData("course", () => current().compiled.course);
+  eleventyConfig.addGlobalData("render", () => current().plan);
   eleventyConfig.addGlobalData("site", () => ({
     title: settings.title,
+    navUrl: navUrl(current().compiled.course, serving),
     lang: "nl",
     pathPrefix: settings.pathPrefix,
     dev: serving,
     strict: settings.strict,
   }));
+  eleventyConfig.addFilter("sidebar", (url: string) => current().compiled.course.sidebars.get(url) ?? []);
   eleventyConfig.addFilter("problems", (url: string) => (serving ? (state?.problems.get(url) ?? []) : []));
   eleventyConfig.addPlugin(filtersPlugin);
 
@@ -87,8 +134,9 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   eleventyConfig.addWatchTarget(settings.assetsDir);
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  eleventyConfig.on("eleventy.after", () => {
+  eleventyConfig.on("eleventy.after", async () => {
     const s = current();
+    await images;
     copyAttachments(s.compiled, settings.outputDir);
     const list = diagnostics.all();
     const shown = list.filter((d) => d.severity !== "info");
@@ -103,5 +151,14 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
       process.exitCode = 1;
       console.error(`[course] STRICT=1: the build has ${errors} error${errors === 1 ? "" : "s"} in the content (see above).`);
     }
+    // A build waits for its search index; serve mode reloads the browser first.
+    const reportSearch = (r: SearchIndexResult | undefined) => {
+      if (!r) return;
+      for (const e of r.errors) console.log(`[search] ${e}`);
+      console.log(`[search] index written: ${r.pages} lessons`);
+      if (r.errors.length && !serving) process.exitCode = 1;
+    };
+    if (serving) void search.then(reportSearch, (e: Error) => console.log(`[search] ${e.message}`));
+    else reportSearch(await search);
   });
 }

@@ -7,14 +7,12 @@
  *   `src/client/_theme-init.ts` into a string that the base layout inlines in `<head>`
  *   (the theme is set before the first paint: no flash of the wrong theme);
  * - the templates get `assets` (URLs of the bundles) and `t` (the Dutch UI strings);
- * - after each build, Pagefind indexes the output folder and writes `pagefind/`.
  */
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "@11ty/eleventy";
 import * as esbuild from "esbuild";
-import * as pagefind from "pagefind";
 import { t } from "../site/strings.ts";
 import type { Settings } from "./settings.ts";
 
@@ -75,27 +73,20 @@ export async function buildAssets(outputDir: string, options: { minify?: boolean
   return assets;
 }
 
-/** Indexes the built site with Pagefind and writes `<outputDir>/pagefind/`. */
-/** Only pages marked `data-pagefind-body` (the lessons) are indexed; `files` counts every HTML file scanned. */
-export async function buildSearchIndex(outputDir: string): Promise<{ files: number; errors: string[] }> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) return { files: 0, errors };
-  try {
-    const added = await index.addDirectory({ path: outputDir });
-    const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
-    return { files: added.page_count, errors: [...errors, ...added.errors, ...written.errors] };
-  } finally {
-    await pagefind.close();
-  }
-}
-
 export default function sitePlugin(eleventyConfig: EleventyConfig, settings: Settings): void {
   let assets: Assets | undefined;
   let serving = false;
+  // Serve mode bundles again only when a client script or the styles changed.
+  let rebundle = true;
+  const sources = [clientDir, path.resolve(here, "../site")].map((d) => path.resolve(d) + path.sep);
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    rebundle ||= changed.some((f) => sources.some((dir) => path.resolve(f).startsWith(dir)));
+  });
 
   eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
     serving = runMode === "serve" || runMode === "watch";
-    assets = await buildAssets(settings.outputDir, { minify: !serving });
+    if (!assets || rebundle || !serving) assets = await buildAssets(settings.outputDir, { minify: !serving });
+    rebundle = false;
   });
   eleventyConfig.addGlobalData("t", t);
   eleventyConfig.addGlobalData("assets", () => {
@@ -104,12 +95,4 @@ export default function sitePlugin(eleventyConfig: EleventyConfig, settings: Set
   });
   eleventyConfig.addWatchTarget(clientDir);
   eleventyConfig.addWatchTarget(path.dirname(cssEntry));
-
-  eleventyConfig.on("eleventy.after", async () => {
-    const started = Date.now();
-    const result = await buildSearchIndex(settings.outputDir);
-    for (const e of result.errors) console.log(`[search] ${e}`);
-    console.log(`[search] index written: ${result.files} HTML files scanned in ${Date.now() - started} ms`);
-    if (result.errors.length && !serving) process.exitCode = 1;
-  });
 }

@@ -39,3 +39,9 @@ export function htmlFiles(dir: string): string[] {
   walk(dir);
   return out;
 }
+
+/** Every page below `dir`: the `.html` files except the shared sidebar fragment (`nav/`), which is no page. */
+export function pageFiles(dir: string): string[] {
+  const nav = path.join(dir, "nav") + path.sep;
+  return htmlFiles(dir).filter((f) => !f.startsWith(nav));
+}
