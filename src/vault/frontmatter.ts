@@ -96,14 +96,31 @@ export function splitFrontMatter(source: string): ParsedFrontMatter {
   }
   result.data = (value ?? {}) as Record<string, unknown>;
   const contents = doc.contents as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | null;
+  const lineOf = lineFinder(yamlText);
   for (const item of contents?.items ?? []) {
     const key = item.key?.value;
     const offset = item.key?.range?.[0];
     if (typeof key === "string" && typeof offset === "number") {
-      result.keyLines.set(key, yamlText.slice(0, offset).split("\n").length + 1);
+      result.keyLines.set(key, lineOf(offset) + 1);
     }
   }
   return result;
+}
+
+/** 1-based line of an offset in `text`: the line starts are found once, then binary-searched. */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 /** A value that may be a list, a single string or a comma-separated string, as a list of strings. */
