@@ -2,6 +2,12 @@
  * Note transclusion: a line holding only `![[Note]]` or `![[Note#Kop]]` embeds that note
  * (or that heading's section) in the page, like Obsidian. Cycles (`A` embeds `B` embeds
  * `A`) are cut and reported. Image and file embeds are left to the wikilinks plugin.
+ *
+ * A page stays bounded however its notes embed each other (four notes that each embed the
+ * next twenty times would be 20^4 renders): embeds nest at most `maxDepth` deep, and one
+ * page shows at most `maxEmbeds` transclusions and about `maxSize` characters of transcluded
+ * HTML. An embed past a limit is reported and shown as a link to the note. Within one page
+ * the same note or section, embedded again from the same place in the chain, is rendered once.
  */
 import type MarkdownIt from "markdown-it";
 import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
@@ -15,6 +21,10 @@ export interface Options {
   diagnostics?: Diagnostics;
   /** Deepest nesting of embeds. Default 4. */
   maxDepth?: number;
+  /** Most transclusions shown in one page, nested ones included. Default 50. */
+  maxEmbeds?: number;
+  /** Most characters of transcluded HTML in one page (checked before each embed: a new one may go over by its own size). Default 1,000,000. */
+  maxSize?: number;
 }
 
 const EMBED_LINE = /^!\[\[([^\]\n]+)\]\]\s*$/;
@@ -33,6 +43,8 @@ export function sectionOf(note: Note, id: string): { text: string; bodyLine: num
 
 export default function embedsPlugin(md: MarkdownIt, options: Options = {}): void {
   const maxDepth = options.maxDepth ?? 4;
+  const maxEmbeds = options.maxEmbeds ?? 50;
+  const maxSize = options.maxSize ?? 1_000_000;
 
   function rule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
     if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
@@ -63,11 +75,41 @@ export default function embedsPlugin(md: MarkdownIt, options: Options = {}): voi
       return `<p><span class="wikilink broken">${esc(raw)}</span></p>\n`;
     }
     const chain = [...env.stack, ...(env.note ? [env.note.rel] : [])];
-    if (chain.includes(note.rel) || chain.length > maxDepth) {
-      options.diagnostics?.add({ severity: "error", file: env.file, line, column: 1, rule: "embed-cycle", message: `${raw} embeds a page that is already being embedded (${[...chain, note.rel].join(" → ")})`, hint: "Remove one of the embeds, or link with [[...]] instead of ![[...]]." });
-      return `<p><a class="wikilink" href="${esc(target.href)}">${esc(note.title)}</a></p>\n`;
+    const path = [...chain, note.rel].join(" → ");
+    const asLink = `<p><a class="wikilink" href="${esc(target.href)}">${esc(note.title)}</a></p>\n`;
+    const report = (rule: string, message: string, hint: string) => options.diagnostics?.add({ severity: "error", file: env.file, line, column: 1, rule, message, hint });
+    if (chain.includes(note.rel)) {
+      report("embed-cycle", `${raw} embeds a page that is already being embedded (${path})`, "Remove one of the embeds, or link with [[...]] instead of ![[...]].");
+      return asLink;
+    }
+    if (chain.length > maxDepth) {
+      report("embed-depth", `${raw} is embedded ${chain.length} levels deep (${path}); embeds go at most ${maxDepth} levels deep, so it is shown as a link`, "Embed the page you need directly, or link with [[...]] instead of ![[...]].");
+      return asLink;
     }
     env.links.push({ target: note, anchor: target.anchor, line, embed: true });
+    const state = (env.transclusion ??= { count: 0, size: 0, full: false, rendered: new Map() });
+    const key = `${chain.join("\n")}\n${note.rel}#${target.anchor ?? ""}`;
+    const again = state.rendered.get(key);
+    const tooBig = again ? state.size + again.html.length > maxSize : state.size >= maxSize;
+    if (state.count + (again?.count ?? 1) > maxEmbeds || tooBig) {
+      if (!state.full) {
+        state.full = true;
+        const top = chain[0] ?? env.file;
+        report(
+          "embed-limit",
+          `${raw} and the embeds after it are shown as links: page ${top} already shows ${state.count} embedded pages (${state.size} characters); a page shows at most ${maxEmbeds} embeds and ${maxSize} characters of embedded text`,
+          "Embed fewer or smaller parts (one section with ![[Page#Kop]]), or link with [[...]] instead of ![[...]].",
+        );
+      }
+      return asLink;
+    }
+    if (again) {
+      state.count += again.count;
+      state.size += again.html.length;
+      return again.html;
+    }
+    const count = state.count++;
+    const size = state.size;
     const section = target.anchor ? sectionOf(note, target.anchor) : undefined;
     const child = newEnv({
       note,
@@ -76,8 +118,13 @@ export default function embedsPlugin(md: MarkdownIt, options: Options = {}): voi
       data: { ...note.data, title: note.title },
       stack: chain,
       attachments: env.attachments,
+      transclusion: state,
     });
-    const html = md.render(section?.text ?? note.body, child);
-    return `<div class="transclusion">\n${html}<p class="transclusion-source">Uit: <a class="wikilink" href="${esc(target.href)}">${esc(note.title)}</a></p>\n</div>\n`;
+    const body = md.render(section?.text ?? note.body, child);
+    const html = `<div class="transclusion">\n${body}<p class="transclusion-source">Uit: <a class="wikilink" href="${esc(target.href)}">${esc(note.title)}</a></p>\n</div>\n`;
+    // Everything inside this transclusion counts once, as part of its HTML.
+    state.size = size + html.length;
+    state.rendered.set(key, { html, count: state.count - count });
+    return html;
   };
 }

@@ -35,6 +35,20 @@ export interface RenderEnv {
   stack: string[];
   /** Internal: 0-based body line of the block whose inline content is being parsed. */
   blockLine?: number;
+  /** Internal: what a page's render transcluded so far, shared with every note it embeds (embeds.ts). */
+  transclusion?: TransclusionState;
+}
+
+/** Transclusions of one page render, to keep it bounded: counted, measured and reused. */
+export interface TransclusionState {
+  /** Transclusions shown in the page so far, nested ones included. */
+  count: number;
+  /** Characters of transcluded HTML in the page so far. */
+  size: number;
+  /** True once the page went over a limit (it is reported once). */
+  full: boolean;
+  /** Each transclusion rendered for this page, by chain and target, for when it comes again. */
+  rendered: Map<string, { html: string; count: number }>;
 }
 
 /** What every plugin may need besides the parser; all optional so a bare parser works in tests. */
