@@ -156,6 +156,61 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
     await noJs.close();
   });
 
+  test("the sidebar fills in the other modules from the shared navigation file, and nothing on screen moves", async () => {
+    const html = readFileSync(path.join(output, urls.lesson, "index.html"), "utf8");
+    const stubs = [...html.matchAll(/<details class="nav-module" data-module="([^"]+)" data-stub>/g)].map((m) => m[1]!);
+    assert.ok(stubs.length > 0, "the lesson page has a module stub");
+    const ctx = await context();
+    const page = await ctx.newPage();
+    // Hold the navigation file back until the page as delivered has been measured.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let navRequests = 0;
+    await page.route("**/nav/*.html", async (route) => {
+      navRequests++;
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url + urls.lesson, { waitUntil: "load" });
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("#lessen summary, #lessen a")]
+          .filter((e) => e.checkVisibility())
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return `${e.textContent!.trim()} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+          }),
+      );
+    const before = await boxes();
+    assert.equal(await page.locator("#lessen details[data-stub]").count(), stubs.length);
+    release();
+    await page.waitForFunction(() => !document.querySelector("#lessen details[data-stub]"), undefined, { timeout: 10_000 });
+    assert.deepEqual(await boxes(), before, "filling the closed modules moves nothing");
+    assert.equal(navRequests, 1, "one request for the whole tree");
+    // A filled module opens with its lessons, each one link.
+    const filled = page.locator(`#lessen details[data-module="${stubs[0]}"]`);
+    await filled.locator("summary").click();
+    const links = await filled.locator("a.nav-link:not(.nav-link-module)").count();
+    assert.ok(links > 0, "the filled module lists its lessons");
+    assert.equal(await page.locator('#lessen [aria-current="page"]').count(), 1, "still exactly one current page");
+    await ctx.close();
+  });
+
+  test("without the navigation file the sidebar keeps each module's overview link", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.route("**/nav/*.html", (route) => route.abort());
+    await page.goto(server.url + urls.lesson, { waitUntil: "networkidle" });
+    const stub = page.locator("#lessen details[data-stub]").first();
+    assert.equal(await page.locator("#lessen details[data-stub]").count() > 0, true);
+    await stub.locator("summary").click();
+    assert.ok(await stub.locator("a.nav-link-module").isVisible(), "the module page is one click away");
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+
   test("code blocks get a copy button; the skip link leads to the content", async () => {
     const ctx = await context();
     const page = await open(ctx, urls.lesson);
@@ -225,7 +280,7 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
       timeout: 300_000,
     });
     assert.equal(r.status, 0, r.stderr);
-    const indexed = Number(/index written: (\d+) HTML files/.exec(r.stdout)?.[1] ?? 0);
+    const indexed = Number(/index written: (\d+) lessons/.exec(r.stdout)?.[1] ?? 0);
     assert.ok(indexed > 20, `the search index holds the lessons:\n${r.stdout}`);
     const sub = await serveStatic(prefixed, "/cursus/");
     try {

@@ -1,12 +1,13 @@
 /**
- * compile(): the vault-level diagnostics and the render of every published note, without Eleventy.
+ * compile(): the vault-level diagnostics and the render of every published note, without Eleventy;
+ * the Compiler's incremental compiles against a fresh compile of the same files.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { test } from "node:test";
-import { compile } from "../../src/build/compile.ts";
+import { describe, test } from "node:test";
+import { compile, Compiler, type Compiled } from "../../src/build/compile.ts";
 
 function vault(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "compile-"));
@@ -63,4 +64,54 @@ test("backlinks come from the rendered links", () => {
   const c = compile({ contentDir: dir, gitDates: false });
   const twee = c.course.pages.find((p) => p.rel === "M/2. Twee.md")!;
   assert.deepEqual(twee.backlinks.map((b) => b.title), ["Een", "Drie"]);
+});
+
+describe("Compiler: a second compile renders only what a change can affect, and gives what a fresh compile gives", () => {
+  const base = {
+    "M/1. Een.md": "---\ntitle: Een\n---\n## Kop\n\nTekst van een. Zie [[2. Twee]].\n",
+    "M/2. Twee.md": "Tekst van twee.\n",
+    "M/3. Drie.md": "Naar [[1. Een#Kop]] en [[Later]].\n",
+    "M/4. Vier.md": "![[2. Twee]]\n",
+    "M/5. Vijf.md": "![[4. Vier]]\n",
+    "M/6. Zes.md": "![[plaatje.png|Plaatje]]\n",
+    "M/7. Los.md": "Staat op zichzelf.\n",
+  };
+  /** A vault, a compiler that compiled it once, and a way to change files between compiles. */
+  const setup = () => {
+    const dir = vault(base);
+    const compiler = new Compiler({ contentDir: dir, gitDates: false });
+    compiler.compile();
+    const write = (rel: string, text: string) => {
+      writeFileSync(path.join(dir, rel), text);
+      // A save within the same millisecond must still count as a change.
+      const t = new Date(Date.now() + 5000);
+      utimesSync(path.join(dir, rel), t, t);
+    };
+    return { dir, compiler, write };
+  };
+  const fresh = (dir: string) => compile({ contentDir: dir, gitDates: false });
+  const same = (a: Compiled, b: Compiled) => {
+    assert.deepEqual(a.course.pages.map((p) => [p.url, p.html, p.backlinks, p.title]), b.course.pages.map((p) => [p.url, p.html, p.backlinks, p.title]));
+    assert.deepEqual(a.diagnostics.all(), b.diagnostics.all());
+  };
+  const rels = (c: Compiled) => [...c.rendered].map((r) => path.basename(r, ".md")).sort();
+
+  const cases: Array<[string, (s: ReturnType<typeof setup>) => void, string[]]> = [
+    ["nothing changed: nothing is rendered", () => {}, []],
+    ["text added to a note: that note and the notes that transclude it, transitively", (s) => s.write("M/2. Twee.md", "Nieuwe tekst van twee.\n"), ["2. Twee", "4. Vier", "5. Vijf"]],
+    ["a heading added: the note and the notes that link to it", (s) => s.write("M/1. Een.md", "---\ntitle: Een\n---\n## Kop\n\n## Nieuw\n\nTekst van een. Zie [[2. Twee]].\n"), ["1. Een", "3. Drie"]],
+    ["a title changed: the note and the notes that link to it", (s) => s.write("M/1. Een.md", "---\ntitle: Eén\n---\n## Kop\n\nTekst van een. Zie [[2. Twee]].\n"), ["1. Een", "3. Drie"]],
+    ["a new note that a broken link names: both render", (s) => s.write("M/Later.md", "Nu wel.\n"), ["3. Drie", "Later"]],
+    ["a note deleted: the notes that linked to it render with a broken link", (s) => rmSync(path.join(s.dir, "M/1. Een.md")), ["3. Drie"]],
+    ["an attachment added: the note that embeds it", (s) => writeFileSync(path.join(s.dir, "M/plaatje.png"), Buffer.from("89504e470d0a1a0a", "hex")), ["6. Zes"]],
+  ];
+  for (const [name, change, expected] of cases) {
+    test(name, () => {
+      const s = setup();
+      change(s);
+      const again = s.compiler.compile();
+      assert.deepEqual(rels(again), expected);
+      same(again, fresh(s.dir));
+    });
+  }
 });
