@@ -20,6 +20,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(sitePlugin, settings);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.setServerOptions({ port: 8080, showAllHosts: false });
+  // A saved lesson is rebuilt once its file has been still for 50 ms (Eleventy waits 150 ms).
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   return {
     dir: { input: "pages", includes: "../_includes", output: settings.outputDir },
     templateFormats: ["njk"],

@@ -10,6 +10,7 @@ declare module "@11ty/eleventy" {
     on(event: string, fn: (...args: any[]) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
+    setChokidarConfig(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     setWatchThrottleWaitTime(ms: number): void;
     ignores: { add(glob: string): void };
