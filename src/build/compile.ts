@@ -202,7 +202,9 @@ export class Compiler {
       if (kept?.note === note && kept.shape === shapeOf(note)) continue;
       out.add(note.rel);
       changed.push(note);
-      if (!kept || kept.shape !== shapeOf(note)) for (const k of ownKeys(note)) keys.add(k);
+      if (kept && kept.shape === shapeOf(note)) continue;
+      // New, or seen differently from outside: a new title, heading, alias or URL.
+      for (const k of ownKeys(note)) keys.add(k);
       if (kept) for (const k of ownKeys(kept.note)) keys.add(k);
     }
     for (const [rel, kept] of previous) {
