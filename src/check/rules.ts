@@ -21,7 +21,7 @@ import type { Diagnostics, Severity } from "../diagnostics/index.ts";
 import { createMarkdown, type RenderedNote } from "../markdown/index.ts";
 import { COMPONENTS, componentOfName, findStep, parseCode, processSteps, type Component } from "../taxonomy/index.ts";
 import type { Note, Vault } from "../vault/index.ts";
-import { closest } from "../vault/slug.ts";
+import { NameMatcher } from "../vault/slug.ts";
 import { checkCode } from "./code-rules.ts";
 import { parseNote, scanNote, withoutInlineCode, type ScannedNote } from "./scan.ts";
 import { checkVaultRules, noteFacts, type NoteFacts } from "./vault-rules.ts";
@@ -74,6 +74,9 @@ export const KNOWN_FRONT_MATTER_KEYS = [
   "permalink",
   "layout",
 ];
+const knownKeys = new Set(KNOWN_FRONT_MATTER_KEYS);
+const knownKeyNames = new NameMatcher(KNOWN_FRONT_MATTER_KEYS);
+const knownKeysHint = `Known keys: ${KNOWN_FRONT_MATTER_KEYS.join(", ")}. Remove the key or fix its spelling.`;
 
 // ---------------------------------------------------------------------------------------
 // Front matter
@@ -97,15 +100,9 @@ export function checkFrontMatter(note: Note, diagnostics: Diagnostics): void {
     }
   }
   for (const [key, line] of note.keyLines) {
-    if (KNOWN_FRONT_MATTER_KEYS.includes(key)) continue;
-    const guess = closest(key, KNOWN_FRONT_MATTER_KEYS);
-    diagnostics.warn(
-      note.file,
-      line,
-      "frontmatter-unknown-key",
-      `front-matter key "${key}" is not used by this site${guess ? `; did you mean "${guess}"?` : ""}`,
-      `Known keys: ${KNOWN_FRONT_MATTER_KEYS.join(", ")}. Remove the key or fix its spelling.`,
-    );
+    if (knownKeys.has(key)) continue;
+    const guess = knownKeyNames.closest(key);
+    diagnostics.warn(note.file, line, "frontmatter-unknown-key", `front-matter key "${key}" is not used by this site${guess ? `; did you mean "${guess}"?` : ""}`, knownKeysHint);
   }
 }
 
@@ -235,15 +232,25 @@ export function repairMojibake(text: string): string | undefined {
   }
 }
 
-/** Mojibake in one line: each garbled word with its repair and 0-based column. */
+/** Characters of a word that holds mojibake: letters, digits, Latin-1 symbols and hyphens. */
+const WORD_CHAR = /[\p{L}\p{N}\u0080-\u00BF-]/u;
+
+/**
+ * Mojibake in one line: each garbled word with its repair and 0-based column. Linear in the
+ * line: the word around a match is looked up in the runs of word characters, found in one
+ * pass, and a word is repaired once, however many matches it holds.
+ */
 export function findMojibake(line: string): Array<{ word: string; repaired: string; column: number }> {
   const found: Array<{ word: string; repaired: string; column: number }> = [];
+  const starts = new Set<number>();
+  let runs: { left: Int32Array; right: Int32Array } | undefined;
   for (const m of line.matchAll(MOJIBAKE)) {
     if (repairMojibake(m[0]) === undefined) continue;
-    let start = m.index;
-    let end = m.index + m[0].length;
-    while (start > 0 && /[\p{L}\p{N}\u0080-\u00BF-]/u.test(line[start - 1]!)) start--;
-    while (end < line.length && /[\p{L}\p{N}\u0080-\u00BF-]/u.test(line[end]!)) end++;
+    runs ??= wordRuns(line);
+    const start = runs.left[m.index]!;
+    if (starts.has(start)) continue; // the same word as an earlier match
+    starts.add(start);
+    const end = runs.right[m.index + m[0].length]!;
     const word = line.slice(start, end);
     // Text saved wrongly twice decodes to mojibake again: repair until it is clean.
     let repaired = word;
@@ -252,10 +259,27 @@ export function findMojibake(line: string): Array<{ word: string; repaired: stri
       if (again === repaired) break;
       repaired = again;
     }
-    if (found.some((f) => f.column === start)) continue;
     found.push({ word, repaired, column: start });
   }
   return found;
+}
+
+/** For each offset: where the word characters right before it start (`left`) and right after it end (`right`). */
+function wordRuns(line: string): { left: Int32Array; right: Int32Array } {
+  const n = line.length;
+  const word = new Uint8Array(n);
+  for (let i = 0; i < n; i++) word[i] = WORD_CHAR.test(line[i]!) ? 1 : 0;
+  const left = new Int32Array(n + 1);
+  for (let i = 1; i <= n; i++) left[i] = word[i - 1] ? left[i - 1]! : i;
+  const right = new Int32Array(n + 1);
+  right[n] = n;
+  for (let i = n - 1; i >= 0; i--) right[i] = word[i] ? right[i + 1]! : i;
+  return { left, right };
+}
+
+/** A word as shown in a message: long ones are cut. */
+function shown(word: string): string {
+  return word.length > 40 ? `${word.slice(0, 40)}…` : word;
 }
 
 export function checkMojibake(scan: ScannedNote, diagnostics: Diagnostics): void {
@@ -268,8 +292,8 @@ export function checkMojibake(scan: ScannedNote, diagnostics: Diagnostics): void
       scan.note.file,
       i + 1,
       "mojibake",
-      `"${first.word}" looks like double-encoded UTF-8${more}`,
-      `Replace it by "${first.repaired}"${found.slice(1, 3).map((f) => `, "${f.word}" by "${f.repaired}"`).join("")}; the text was once saved with the wrong encoding.`,
+      `"${shown(first.word)}" looks like double-encoded UTF-8${more}`,
+      `Replace it by "${shown(first.repaired)}"${found.slice(1, 3).map((f) => `, "${shown(f.word)}" by "${shown(f.repaired)}"`).join("")}; the text was once saved with the wrong encoding.`,
       first.column + 1,
     );
   });
