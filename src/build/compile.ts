@@ -35,6 +35,8 @@ export interface CompileOptions {
   /** Look up each page's last change in git. Default `true`. */
   gitDates?: boolean;
   title?: string;
+  /** Called with each published note as soon as it is rendered. */
+  onRendered?: (note: Note, html: string) => void;
 }
 
 export interface Compiled {
@@ -123,7 +125,30 @@ export class Compiler {
     this.diagnostics = options.diagnostics ?? new Diagnostics();
   }
 
+  /** Compiles the vault (only what changed, after the first call). */
   compile(): Compiled {
+    const steps = this.steps();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same, giving the event loop a turn every few notes, so work that runs beside the
+   * compile (the search index in its own process) gets what `onRendered` hands it at once.
+   */
+  async compileAsync(notesPerTurn = 16): Promise<Compiled> {
+    const steps = this.steps();
+    for (let n = 1; ; n++) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (n % notesPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** One step per rendered note, then the result. */
+  private *steps(): Generator<void, Compiled, void> {
     const options = this.options;
     const vault = loadVault({ root: options.contentDir, assetsDir: options.assetsDir, cache: this.cache });
     const toRender = this.affected(vault);
@@ -154,6 +179,8 @@ export class Compiler {
       const scan = scanNote(note, parsed);
       if (!note.unpublished) checkNoteRules(scan, sink);
       results.set(note.rel, { note, shape: shapeOf(note), refs: kept?.note === note ? kept.refs : noteRefs(note.body), html, links, facts: noteFacts(vault, scan), diagnostics: sink.target });
+      if (html !== undefined) options.onRendered?.(note, html);
+      yield;
     }
     this.results = results;
     this.attachmentKeys = new Set(vault.attachments.map((a) => nameKey(a.name)));

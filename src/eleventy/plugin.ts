@@ -9,13 +9,13 @@ import { copyFileSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
 import { Compiler, type Compiled } from "../build/compile.ts";
-import type { Course } from "../course/index.ts";
+import { navLesson, stripLeadingTitle, type Course } from "../course/index.ts";
 import { Diagnostics, formatDiagnostic, formatSummary, type Diagnostic } from "../diagnostics/index.ts";
 import { ImagePipeline } from "../images/index.ts";
 import type { Settings } from "./settings.ts";
 import filtersPlugin from "./filters.ts";
 import { fullPlan, RenderPlanner, type RenderPlan } from "./render-plan.ts";
-import { writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
+import { SearchIndex, writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
 
 export interface SiteState {
   compiled: Compiled;
@@ -59,6 +59,8 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   let state: SiteState | undefined;
   let serving = false;
   const pipeline = new ImagePipeline({ outputDir: path.join(settings.outputDir, "img"), urlPath: "/img/" });
+  // The index a full build fills while it compiles (see search-index.ts).
+  let streaming: SearchIndex | undefined;
   // Kept for the whole process: in serve mode each rebuild compiles only what changed.
   const compiler = new Compiler({
     contentDir: settings.contentDir,
@@ -66,6 +68,7 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     diagnostics,
     renderImage: (req) => pipeline.html(req),
     title: settings.title,
+    onRendered: (note, html) => streaming?.add({ url: note.url, title: navLesson(note).title, html: stripLeadingTitle(html, note.title) }),
   });
   const planner = new RenderPlanner();
   // Serve mode renders only changed pages, unless something else than the content changed.
@@ -73,9 +76,10 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   // Work that runs alongside Eleventy's rendering: image files and the search index.
   let images: Promise<void> = Promise.resolve();
   let search: Promise<SearchIndexResult | undefined> = Promise.resolve(undefined);
+  let indexedLessons: number | undefined;
 
-  const load = (): SiteState => {
-    const compiled = compiler.compile();
+  const load = async (): Promise<SiteState> => {
+    const compiled = await compiler.compileAsync();
     // The development banner: each page's problems (serve mode only).
     const problems = new Map<string, Diagnostic[]>();
     if (serving) {
@@ -96,20 +100,25 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     if (changed.some((f) => !path.resolve(f).startsWith(content))) renderAll = true;
   });
 
-  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
+  eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
     serving = runMode === "serve" || runMode === "watch";
-    state = load();
-    images = pipeline.flush();
-    const lessonsChanged = state.plan.pages.length > 0 || state.compiled.course.pages.length !== (previousLessons ?? -1);
-    previousLessons = state.compiled.course.pages.length;
-    if (!serving || lessonsChanged || renderAll) {
+    if (serving) {
+      state = await load();
+      // Serve mode indexes after the pages, in the background, when a lesson changed.
       const pages = state.compiled.course.pages;
-      // One index at a time: Pagefind runs as one service per process.
-      search = search.then(() => writeSearchIndex(pages, settings.outputDir));
+      if (renderAll || state.plan.pages.length > 0 || pages.length !== indexedLessons) {
+        indexedLessons = pages.length;
+        search = search.then(() => writeSearchIndex(pages, settings.outputDir));
+      }
+    } else {
+      streaming = await SearchIndex.start();
+      state = await load();
+      search = streaming.write(settings.outputDir);
+      streaming = undefined;
     }
+    images = pipeline.flush();
     renderAll = false;
   });
-  let previousLessons: number | undefined;
 
   const current = (): SiteState => {
     if (!state) throw new Error("course data requested before the vault was compiled");
