@@ -59,6 +59,9 @@ export class SlugCounter {
   }
 }
 
+/** Two rows of the distance table, reused by the calls for names up to 4096 characters. */
+let rows: [Int32Array, Int32Array] = [new Int32Array(128), new Int32Array(128)];
+
 /**
  * Levenshtein distance, for did-you-mean hints. With `max`, a distance above `max` is returned
  * as `max + 1` without computing it: only a band of width 2·max+1 is filled, and the work stops
@@ -72,9 +75,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (m - n > max) return max + 1;
   const limit = Math.min(max, m);
   const big = limit + 1;
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j <= limit ? j : big;
+  if (rows[0].length <= m && m <= 4096) rows = [new Int32Array(2 * m + 2), new Int32Array(2 * m + 2)];
+  let [prev, cur] = rows[0].length > m ? rows : [new Int32Array(m + 1), new Int32Array(m + 1)];
+  // Row 0 as far as the band of row 1 reads it.
+  for (let j = 0; j <= Math.min(m, limit + 1); j++) prev[j] = j <= limit ? j : big;
   for (let i = 1; i <= n; i++) {
     const lo = Math.max(1, i - limit);
     const hi = Math.min(m, i + limit);
@@ -89,7 +93,9 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     }
     if (hi < m) cur[hi + 1] = big;
     if (rowMin > limit) return max + 1;
-    [prev, cur] = [cur, prev];
+    const done = prev;
+    prev = cur;
+    cur = done;
   }
   const d = prev[m]!;
   return d > limit ? max + 1 : d;
@@ -114,9 +120,9 @@ interface Candidate {
   index: number;
   full: string;
   variants: string[];
-  grams?: Set<string>;
 }
 
+/** The distinct three-letter pieces of ` key `. */
 function trigrams(key: string): Set<string> {
   const s = ` ${key} `;
   const out = new Set<string>();
@@ -129,14 +135,17 @@ function trigrams(key: string): Set<string> {
  * keys). Each wanted name is compared with a bounded set of candidates: names with a variant
  * of about the same length (closer than the accepted distance allows) and names that hold it
  * as a whole word; when that is more than `maxCandidates`, the ones sharing the most
- * three-letter pieces. Distances are computed in a band and cut off at the accepted distance.
- * Answers are cached per wanted name.
+ * three-letter pieces, looked up in an index of those pieces. Distances are computed in a
+ * band and cut off at the accepted distance, or at the best one found so far. Answers are
+ * cached per wanted name.
  */
 export class NameMatcher {
   private readonly candidates: Candidate[] = [];
   private readonly byLength = new Map<number, Candidate[]>();
   private readonly byWord = new Map<string, Candidate[]>();
   private readonly cache = new Map<string, string | undefined>();
+  /** Candidates holding each three-letter piece (by candidate index); made at the first large lookup. */
+  private byGram: Map<string, number[]> | undefined;
   /** Candidates compared in full so far, over all lookups (for tests and benchmarks). */
   comparisons = 0;
 
@@ -173,40 +182,52 @@ export class NameMatcher {
     if (size >= 4) for (const c of this.byWord.get(topic.split(" ")[0]!) ?? []) if (contains(c)) pool.add(c);
     let list = [...pool];
     if (list.length > this.maxCandidates) {
-      const wanted3 = trigrams(full);
-      const shared = new Map<Candidate, number>();
-      for (const c of list) {
-        c.grams ??= trigrams(c.full);
-        let n = 0;
-        for (const g of wanted3) if (c.grams.has(g)) n++;
-        shared.set(c, n);
-      }
-      list = list.sort((a, b) => shared.get(b)! - shared.get(a)! || a.index - b.index).slice(0, this.maxCandidates);
+      // The ones sharing the most three-letter pieces, most first: a close one is found early.
+      const shared = this.sharedGrams(full);
+      list = list.sort((a, b) => (shared.get(b.index) ?? 0) - (shared.get(a.index) ?? 0) || a.index - b.index).slice(0, this.maxCandidates);
+    } else {
+      list.sort((a, b) => a.index - b.index);
     }
-    list.sort((a, b) => a.index - b.index);
+    this.comparisons += list.length;
     let best: Candidate | undefined;
     let bestScore = Infinity;
     let bestFull = Infinity;
-    this.comparisons += list.length;
     for (const c of list) {
-      let score = accept + 1;
-      for (const w of ws) for (const v of c.variants) score = Math.min(score, editDistance(w, v, score - 1));
-      if (contains(c)) score = Math.min(score, 1);
-      if (score > accept || score > bestScore) continue;
+      const limit = Math.min(accept, bestScore);
+      let score = contains(c) ? 1 : limit + 1;
+      if (score > limit) {
+        // Lengths alone may rule it out.
+        let gap = Infinity;
+        for (const w of ws) for (const v of c.variants) gap = Math.min(gap, Math.abs(w.length - v.length));
+        if (gap > limit) continue;
+      }
+      for (const w of ws) for (const v of c.variants) if (score > 0) score = Math.min(score, editDistance(w, v, score - 1));
+      if (score > limit) continue;
       if (score < bestScore) {
         best = c;
         bestScore = score;
         bestFull = editDistance(full, c.full);
       } else {
-        // Same score: the one closer as a whole wins; a tie keeps the earlier one.
-        const d = editDistance(full, c.full, bestFull - 1);
-        if (d < bestFull) {
+        // Same score: the one closer as a whole wins, then the one earlier in the list.
+        const d = editDistance(full, c.full, bestFull);
+        if (d < bestFull || (d === bestFull && c.index < best!.index)) {
           best = c;
           bestFull = d;
         }
       }
     }
     return best?.name;
+  }
+
+  /** Per candidate index: how many of the three-letter pieces of `key` its name has. */
+  private sharedGrams(key: string): Map<number, number> {
+    if (!this.byGram) {
+      this.byGram = new Map();
+      for (const c of this.candidates) for (const g of trigrams(c.full)) add(this.byGram, g, c.index);
+    }
+    const shared = new Map<number, number>();
+    for (const g of trigrams(key)) for (const i of this.byGram.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    return shared;
   }
 }
 
