@@ -3,9 +3,11 @@
  * lesson (`docker contianer ls`, `docker compose upp`) is found before a student types it.
  * Pure data and functions, no Eleventy.
  *
- * The tree was read from the Docker 28 CLI (`docker --help`, `docker <command> --help`, with
- * the aliases each command lists), plus the CLI plugins Docker Desktop ships. Compose v2's
- * commands are listed in full; the other plugins only by name.
+ * The tree was read from the Docker Engine 29 CLI (docker/cli v29.7: the commands each package
+ * registers, with their aliases), Compose v5 (docker/compose v5.5) and Buildx (docker/buildx
+ * v0.36), plus the other CLI plugins Docker Desktop ships. Engine 29 moved `docker trust` into a
+ * plugin and added `docker bake` (a shortcut for `docker buildx bake`); Compose v5 dropped the
+ * `convert` alias of `config` and keeps `viz` under `alpha`.
  */
 
 /**
@@ -15,7 +17,7 @@
  */
 export const DOCKER_COMMANDS: Readonly<Record<string, readonly string[] | "any">> = {
   // Commands that take arguments.
-  attach: [], build: [], commit: [], cp: [], create: [], diff: [], events: [], exec: [], export: [], history: [],
+  attach: [], bake: [], build: [], commit: [], cp: [], create: [], diff: [], events: [], exec: [], export: [], history: [],
   images: [], import: [], info: [], inspect: [], kill: [], load: [], login: [], logout: [], logs: [], pause: [],
   port: [], ps: [], pull: [], push: [], rename: [], restart: [], rm: [], rmi: [], run: [], save: [], search: [],
   start: [], stats: [], stop: [], tag: [], top: [], unpause: [], update: [], version: [], wait: [],
@@ -38,17 +40,37 @@ export const DOCKER_COMMANDS: Readonly<Record<string, readonly string[] | "any">
   stack: ["config", "deploy", "up", "ls", "list", "ps", "rm", "remove", "down", "services"],
   swarm: ["ca", "init", "join", "join-token", "leave", "unlock", "unlock-key", "update"],
   system: ["df", "events", "info", "prune"],
-  trust: ["inspect", "key", "revoke", "sign", "signer"],
   volume: ["create", "inspect", "ls", "list", "prune", "rm", "remove", "update"],
-  // Compose v2.
+  // CLI plugins. Compose v5 (the same commands as v2, versioned past the old file-format numbers).
   compose: [
-    "alpha", "attach", "bridge", "build", "commit", "config", "convert", "cp", "create", "down", "events", "exec", "export",
+    "alpha", "attach", "bridge", "build", "commit", "config", "cp", "create", "down", "events", "exec", "export",
     "images", "kill", "logs", "ls", "pause", "port", "ps", "publish", "pull", "push", "restart", "rm", "run", "scale",
-    "start", "stats", "stop", "top", "unpause", "up", "version", "viz", "volumes", "wait", "watch",
+    "start", "stats", "stop", "top", "unpause", "up", "version", "volumes", "wait", "watch",
   ],
-  // Other CLI plugins of Docker Desktop.
-  ai: "any", buildx: "any", cloud: "any", debug: "any", desktop: "any", extension: "any", init: "any", mcp: "any",
-  model: "any", offload: "any", sbom: "any", scout: "any",
+  // Buildx, with the aliases `b` (build) and `f` (bake); `debug` only with BUILDX_EXPERIMENTAL.
+  buildx: [
+    "b", "bake", "build", "create", "dap", "debug", "dial-stdio", "du", "f", "history", "imagetools", "inspect", "install",
+    "ls", "policy", "prune", "rm", "stop", "uninstall", "use", "version",
+  ],
+  // Docker Content Trust, a separate plugin since Engine 29.
+  trust: ["inspect", "key", "revoke", "sign", "signer"],
+  // Plugins that take arguments, not sub-commands: `docker init` (in a project folder), `docker debug <container>`.
+  debug: [], init: [],
+  // Other plugins of Docker Desktop; their sub-commands are not checked.
+  ai: "any", cloud: "any", desktop: "any", extension: "any", mcp: "any", model: "any", offload: "any", sbom: "any",
+  scout: "any",
+};
+
+/**
+ * Sub-commands one level deeper, for the groups that have them (`docker compose alpha viz`,
+ * `docker buildx imagetools inspect`). Groups not listed here are not checked below their name.
+ */
+export const DOCKER_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  "compose alpha": ["generate", "publish", "viz"],
+  "compose bridge": ["convert", "transformations"],
+  "buildx history": ["export", "import", "inspect", "logs", "ls", "open", "rm", "trace"],
+  "buildx imagetools": ["create", "inspect"],
+  "buildx policy": ["eval", "test"],
 };
 
 /**
@@ -106,7 +128,16 @@ function isCommandWord(text: string): boolean {
 
 /** Compose options that take a value and may stand before its sub-command (`docker compose -f x.yaml up`). */
 const COMPOSE_OPTIONS_WITH_VALUE = new Set(["-f", "--file", "-p", "--project-name", "--profile", "--env-file", "--project-directory"]);
+/** Buildx options that take a value and may stand before its sub-command (`docker buildx --builder ci build .`). */
+const BUILDX_OPTIONS_WITH_VALUE = new Set(["--builder"]);
 const NO_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set();
+
+/** The options with a value that may stand between a command and its sub-command. */
+function optionsWithValue(command: string): ReadonlySet<string> {
+  if (command === "compose") return COMPOSE_OPTIONS_WITH_VALUE;
+  if (command === "buildx") return BUILDX_OPTIONS_WITH_VALUE;
+  return NO_OPTIONS_WITH_VALUE;
+}
 
 /** Index of the first word at or after `from` that is not an option (or an option's value). */
 function skipOptions(words: DockerInvocation["words"], from: number, withValue: ReadonlySet<string>): number {
@@ -116,8 +147,9 @@ function skipOptions(words: DockerInvocation["words"], from: number, withValue: 
 }
 
 /**
- * Checks the command words of one invocation against the tree: the top-level command and,
- * for management commands and Compose, the sub-command. `closest` suggests a fix.
+ * Checks the command words of one invocation against the tree: the top-level command, for
+ * management commands and plugins the sub-command, and for the groups in DOCKER_SUBCOMMANDS one
+ * level deeper. `closest` suggests a fix.
  */
 export function checkInvocation(inv: DockerInvocation, closest: (word: string, candidates: string[]) => string | undefined): UnknownCommand | undefined {
   const words = inv.words;
@@ -129,8 +161,18 @@ export function checkInvocation(inv: DockerInvocation, closest: (word: string, c
   }
   const known = DOCKER_COMMANDS[first.text]!;
   if (known === "any" || known.length === 0) return undefined;
-  const sub = words[skipOptions(words, words.indexOf(first) + 1, first.text === "compose" ? COMPOSE_OPTIONS_WITH_VALUE : NO_OPTIONS_WITH_VALUE)];
-  if (!sub || !isCommandWord(sub.text) || known.includes(sub.text)) return undefined;
-  const near = closest(sub.text, [...known]);
-  return { command: `docker ${first.text} ${sub.text}`, column: sub.column, suggestion: near && `docker ${first.text} ${near}` };
+  const subIndex = skipOptions(words, words.indexOf(first) + 1, optionsWithValue(first.text));
+  const sub = words[subIndex];
+  if (!sub || !isCommandWord(sub.text)) return undefined;
+  if (!known.includes(sub.text)) {
+    const near = closest(sub.text, [...known]);
+    return { command: `docker ${first.text} ${sub.text}`, column: sub.column, suggestion: near && `docker ${first.text} ${near}` };
+  }
+  const group = `${first.text} ${sub.text}`;
+  const deeper = Object.hasOwn(DOCKER_SUBCOMMANDS, group) ? DOCKER_SUBCOMMANDS[group]! : undefined;
+  if (!deeper) return undefined;
+  const third = words[skipOptions(words, subIndex + 1, NO_OPTIONS_WITH_VALUE)];
+  if (!third || !isCommandWord(third.text) || deeper.includes(third.text)) return undefined;
+  const near = closest(third.text, [...deeper]);
+  return { command: `docker ${group} ${third.text}`, column: third.column, suggestion: near && `docker ${group} ${near}` };
 }

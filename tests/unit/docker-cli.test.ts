@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkInvocation, DOCKER_COMMANDS, findDockerInvocations } from "../../src/check/docker-cli.ts";
+import { checkInvocation, DOCKER_COMMANDS, DOCKER_SUBCOMMANDS, findDockerInvocations } from "../../src/check/docker-cli.ts";
 import { closest } from "../../src/vault/slug.ts";
 
 /** The unknown command in a line (with its suggestion), or "ok". */
@@ -53,9 +53,23 @@ describe("checkInvocation", () => {
     ["docker -H ssh://user@host ps", "ok"],
     ["docker --version", "ok"],
     ["docker buildx build --platform linux/amd64,linux/arm64 .", "ok"],
-    ["docker buildx whatever", "ok"],
+    ["docker buildx b -t app .", "ok"],
+    ["docker buildx --builder ci bake", "ok"],
+    ["docker buildx imagetools inspect nginx:1.28-alpine", "ok"],
+    ["docker buildx history ls", "ok"],
+    ["docker bake", "ok"],
     ["docker scout cves nginx", "ok"],
+    ["docker scout quickview", "ok"],
     ["docker init", "ok"],
+    ["docker debug web", "ok"],
+    ["docker model run ai/smollm2", "ok"],
+    ["docker trust inspect nginx", "ok"],
+    ["docker image ls --tree", "ok"],
+    ["docker compose watch", "ok"],
+    ["docker compose alpha viz", "ok"],
+    ["docker compose alpha generate web", "ok"],
+    ["docker compose bridge convert", "ok"],
+    ["docker compose volumes", "ok"],
     ["docker <commando>", "ok"],
     ["docker $CMD", "ok"],
     ["docker image", "ok"],
@@ -67,13 +81,27 @@ describe("checkInvocation", () => {
     ["docker frobnicate", "docker frobnicate @7"],
     ["docker constructor", "docker constructor @7"],
     ["docker compose env", "docker compose env @15"],
+    ["docker compose convert", "docker compose convert @15"],
+    ["docker compose viz", "docker compose viz @15"],
+    ["docker compose alpha vizz", "docker compose alpha vizz @21 -> docker compose alpha viz"],
+    ["docker buildx biuld .", "docker buildx biuld @14 -> docker buildx build"],
+    ["docker buildx imagetools inspct nginx", "docker buildx imagetools inspct @25 -> docker buildx imagetools inspect"],
+    ["docker system dial-stdio", "docker system dial-stdio @14"],
   ];
   for (const [line, expected] of cases) test(line, () => assert.equal(verdict(line), expected));
 
   test("every management command lists its sub-commands, and ls has its list alias", () => {
     for (const [name, subs] of Object.entries(DOCKER_COMMANDS)) {
       if (subs === "any" || subs.length === 0) continue;
-      if (subs.includes("ls")) assert.ok(subs.includes("list") || name === "compose", `${name} ls has no list alias`);
+      if (subs.includes("ls")) assert.ok(subs.includes("list") || name === "compose" || name === "buildx", `${name} ls has no list alias`);
+    }
+  });
+
+  test("every deeper group belongs to a known command and sub-command", () => {
+    for (const group of Object.keys(DOCKER_SUBCOMMANDS)) {
+      const [command, sub] = group.split(" ") as [string, string];
+      const subs = DOCKER_COMMANDS[command];
+      assert.ok(Array.isArray(subs) && subs.includes(sub), `${group} is not in the command tree`);
     }
   });
 });
