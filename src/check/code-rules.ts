@@ -4,9 +4,9 @@
  * and `docker` commands that do not exist (the command tree is in `docker-cli.ts`).
  * Blocks whose info string holds `nocheck` are skipped.
  */
-import { validate as validateDockerfile, ValidationCode } from "dockerfile-utils";
 import { isMap, isScalar, parseDocument } from "yaml";
 import type { Diagnostics, Severity } from "../diagnostics/index.ts";
+import { lintDockerfile } from "../labs/dockerfile-lint.ts";
 import { closest } from "../vault/slug.ts";
 import { checkInvocation, DOCKER_NOUNS, findDockerInvocations } from "./docker-cli.ts";
 import { inlineCodeSpans, type CodeBlock, type ScannedNote } from "./scan.ts";
@@ -28,20 +28,18 @@ function indentOf(lines: string[], fileLine: number, content: string): number {
 
 export function checkDockerfile(scan: ScannedNote, block: CodeBlock, diagnostics: Diagnostics): void {
   const codeLines = block.content.split("\n");
-  for (const d of validateDockerfile(block.content, {})) {
-    // A lesson often shows a fragment of a Dockerfile: a missing FROM is not a mistake there.
-    if (d.code === ValidationCode.NO_SOURCE_IMAGE) continue;
-    const text = typeof d.message === "string" ? d.message : d.message.value;
-    const line = block.firstLine + d.range.start.line;
-    const column = indentOf(scan.lines, line, codeLines[d.range.start.line] ?? "") + d.range.start.character + 1;
+  // The same rule as the Dockerfile explorer's (src/labs/dockerfile-lint.ts); a missing FROM is skipped there.
+  for (const d of lintDockerfile(block.content)) {
+    const text = d.message;
+    const line = block.firstLine + d.line;
+    const column = indentOf(scan.lines, line, codeLines[d.line] ?? "") + d.character + 1;
     let hint = "Fix the instruction, or add `nocheck` after ```dockerfile when the mistake is intended (an exercise).";
     const unknown = /^Unknown instruction: (\S+)/.exec(text);
     if (unknown) {
       const guess = closest(unknown[1]!.toUpperCase(), DOCKERFILE_INSTRUCTIONS);
       hint = `${guess ? `Did you mean ${guess}? ` : ""}Instructions: ${DOCKERFILE_INSTRUCTIONS.join(", ")}.`;
     }
-    const severity = d.severity === 1 ? "error" : "warning";
-    diagnostics.add({ severity, file: scan.note.file, line, column, rule: "dockerfile", message: `Dockerfile: ${text}`, hint });
+    diagnostics.add({ severity: d.severity, file: scan.note.file, line, column, rule: "dockerfile", message: `Dockerfile: ${text}`, hint });
   }
 }
 
