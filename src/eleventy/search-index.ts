@@ -1,11 +1,18 @@
 /**
  * The search index (Pagefind), built from the compiled lessons rather than from the written
- * pages: a full build hands Pagefind each lesson the moment it is rendered, so Pagefind (its
- * own process, the second core) indexes while the vault compiles and Eleventy renders. Each
- * lesson is given as the part of its page that the lesson layout marks `data-pagefind-body`
- * (the title and the lesson text), so the index holds what it would hold if Pagefind read the
- * page, headings and anchors included.
+ * pages, so it does not wait for them. A full build hands each lesson over the moment it is
+ * rendered: lessons are written, in batches, as small HTML files into a temporary folder that
+ * Pagefind reads itself (handing the text over Pagefind's pipe costs the main thread more than
+ * writing a file). Pagefind, in its own process on the second core, indexes each batch while
+ * the vault compiles and Eleventy renders.
+ *
+ * Each lesson is given as the part of its page that the lesson layout marks
+ * `data-pagefind-body` (the title and the lesson text), so the index holds what it would hold
+ * if Pagefind read the page, headings and anchors included.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { LessonPage } from "../course/index.ts";
@@ -24,9 +31,16 @@ export interface SearchIndexResult {
 
 type Page = Pick<LessonPage, "url" | "title" | "html">;
 
+/** Lessons per folder handed to Pagefind at once. */
+const BATCH = 200;
+
 /** One index being built: lessons go in as they come, `write()` waits for them and writes. */
 export class SearchIndex {
-  private readonly added: Array<Promise<pagefind.NewFileResponse>> = [];
+  private readonly folder = mkdtempSync(path.join(tmpdir(), "cursus-zoekindex-"));
+  private readonly batches: Array<Promise<{ page_count: number; errors: string[] }>> = [];
+  private batch = 0;
+  private inBatch = 0;
+
   private constructor(
     private readonly index: pagefind.PagefindIndex | undefined,
     private readonly errors: string[],
@@ -38,18 +52,38 @@ export class SearchIndex {
     return new SearchIndex(index, errors);
   }
 
+  private batchFolder(): string {
+    return path.join(this.folder, String(this.batch));
+  }
+
+  /** Hands the current batch to Pagefind. */
+  private flush(): void {
+    if (!this.inBatch || !this.index) return;
+    this.batches.push(this.index.addDirectory({ path: this.batchFolder() }));
+    this.batch++;
+    this.inBatch = 0;
+  }
+
   add(page: Page): void {
-    if (this.index) this.added.push(this.index.addHTMLFile({ url: page.url, content: searchDocument(page) }));
+    if (!this.index) return;
+    // The file's place gives Pagefind the page's URL: <batch>/<url>/index.html.
+    const dir = path.join(this.batchFolder(), ...page.url.split("/").filter(Boolean));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "index.html"), searchDocument(page));
+    if (++this.inBatch >= BATCH) this.flush();
   }
 
   /** Writes `<outputDir>/pagefind/` and stops Pagefind. */
   async write(outputDir: string): Promise<SearchIndexResult> {
-    if (!this.index) return { pages: 0, errors: this.errors };
     try {
-      const added = await Promise.all(this.added);
+      if (!this.index) return { pages: 0, errors: this.errors };
+      this.flush();
+      const added = await Promise.all(this.batches);
       const written = await this.index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
-      return { pages: added.length, errors: [...this.errors, ...added.flatMap((a) => a.errors), ...written.errors] };
+      return { pages: added.reduce((n, a) => n + a.page_count, 0), errors: [...this.errors, ...added.flatMap((a) => a.errors), ...written.errors] };
     } finally {
+      // Removed in the background: the process stays alive until it is gone.
+      void rm(this.folder, { recursive: true, force: true });
       await pagefind.close();
     }
   }
