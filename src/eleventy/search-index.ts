@@ -40,6 +40,7 @@ export class SearchIndex {
   private readonly batches: Array<Promise<{ page_count: number; errors: string[] }>> = [];
   private batch = 0;
   private inBatch = 0;
+  private readonly made = new Set<string>();
 
   private constructor(
     private readonly index: pagefind.PagefindIndex | undefined,
@@ -56,6 +57,15 @@ export class SearchIndex {
     return path.join(this.folder, String(this.batch));
   }
 
+  /** Makes a folder and its parents, each once. */
+  private mkdir(dir: string): void {
+    if (this.made.has(dir)) return;
+    const parent = path.dirname(dir);
+    if (parent !== this.folder) this.mkdir(parent);
+    mkdirSync(dir);
+    this.made.add(dir);
+  }
+
   /** Hands the current batch to Pagefind. */
   private flush(): void {
     if (!this.inBatch || !this.index) return;
@@ -68,7 +78,7 @@ export class SearchIndex {
     if (!this.index) return;
     // The file's place gives Pagefind the page's URL: <batch>/<url>/index.html.
     const dir = path.join(this.batchFolder(), ...page.url.split("/").filter(Boolean));
-    mkdirSync(dir, { recursive: true });
+    this.mkdir(dir);
     writeFileSync(path.join(dir, "index.html"), searchDocument(page));
     if (++this.inBatch >= BATCH) this.flush();
   }

@@ -130,30 +130,33 @@ function trigrams(key: string): Set<string> {
   return out;
 }
 
+/** Index entries (name, three-letter piece) read for one wanted name, at most. */
+export const MAX_INDEX_READS = 20_000;
+
 /**
  * Did-you-mean over a fixed list of names (the notes of a vault, its attachments, a list of
- * keys). Each wanted name is compared with a bounded set of candidates: names with a variant
- * of about the same length (closer than the accepted distance allows) and names that hold it
- * as a whole word; when that is more than `maxCandidates`, the ones sharing the most
- * three-letter pieces, looked up in an index of those pieces. Distances are computed in a
- * band and cut off at the accepted distance, or at the best one found so far. Answers are
- * cached per wanted name.
+ * keys). Candidates for a wanted name come from an index of three-letter pieces: the names
+ * that share the most pieces with it (rare pieces first; a lookup reads at most
+ * `MAX_INDEX_READS` index entries, so its cost does not grow with the list), plus the names
+ * that hold it as a whole word. At most `maxCandidates` of them are compared in full, with
+ * distances computed in a band and cut off at the accepted distance or the best one found so
+ * far. Answers are cached per wanted name.
  */
 export class NameMatcher {
   private readonly candidates: Candidate[] = [];
-  private readonly byLength = new Map<number, Candidate[]>();
   private readonly byWord = new Map<string, Candidate[]>();
   private readonly cache = new Map<string, string | undefined>();
-  /** Candidates holding each three-letter piece (by candidate index); made at the first large lookup. */
+  /** Candidates holding each three-letter piece of any of their variants; made at the first lookup. */
   private byGram: Map<string, number[]> | undefined;
   /** Candidates compared in full so far, over all lookups (for tests and benchmarks). */
   comparisons = 0;
+  /** Index entries read so far, over all lookups (for tests and benchmarks). */
+  indexReads = 0;
 
   constructor(names: Iterable<string>, private readonly maxCandidates = MAX_CANDIDATES) {
     for (const name of names) {
       const c: Candidate = { name, index: this.candidates.length, full: nameKey(name), variants: variants(name) };
       this.candidates.push(c);
-      for (const len of new Set(c.variants.map((v) => v.length))) add(this.byLength, len, c);
       for (const word of new Set(c.variants.flatMap((v) => v.split(" ")))) add(this.byWord, word, c);
     }
   }
@@ -172,22 +175,12 @@ export class NameMatcher {
     const topic = ws.at(-1)!;
     const size = topic.length;
     const accept = Math.max(2, Math.floor(size / 4));
-    // Only names with a variant within `accept` characters in length can be that close...
-    const pool = new Set<Candidate>();
-    for (const len of new Set(ws.map((w) => w.length))) {
-      for (let l = Math.max(0, len - accept); l <= len + accept; l++) for (const c of this.byLength.get(l) ?? []) pool.add(c);
-    }
-    // ...or names that hold the wanted name as a whole word: "Netwerken" for "16. Uitleg Docker Netwerken".
     const contains = (c: Candidate) => size >= 4 && c.variants.some((v) => ` ${v} `.includes(` ${topic} `));
-    if (size >= 4) for (const c of this.byWord.get(topic.split(" ")[0]!) ?? []) if (contains(c)) pool.add(c);
-    let list = [...pool];
-    if (list.length > this.maxCandidates) {
-      // The ones sharing the most three-letter pieces, most first: a close one is found early.
-      const shared = this.sharedGrams(full);
-      list = list.sort((a, b) => (shared.get(b.index) ?? 0) - (shared.get(a.index) ?? 0) || a.index - b.index).slice(0, this.maxCandidates);
-    } else {
-      list.sort((a, b) => a.index - b.index);
-    }
+    // Names that hold the wanted name as a whole word: "Netwerken" for "16. Uitleg Docker Netwerken".
+    const holders = size >= 4 ? (this.byWord.get(topic.split(" ")[0]!) ?? []).slice(0, this.maxCandidates).filter(contains) : [];
+    const shared = this.sharedGrams(ws);
+    const ranked = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.maxCandidates).map(([i]) => this.candidates[i]!);
+    const list = [...new Set([...holders, ...ranked])].slice(0, this.maxCandidates);
     this.comparisons += list.length;
     let best: Candidate | undefined;
     let bestScore = Infinity;
@@ -219,14 +212,32 @@ export class NameMatcher {
     return best?.name;
   }
 
-  /** Per candidate index: how many of the three-letter pieces of `key` its name has. */
-  private sharedGrams(key: string): Map<number, number> {
+  /**
+   * Per candidate index: how many three-letter pieces of the wanted variants its variants
+   * have. Rare pieces are read first; reading stops after `MAX_INDEX_READS` entries, so a
+   * piece that nearly every name has (`uit` of "Uitleg") costs nothing in a large list.
+   */
+  private sharedGrams(wanted: string[]): Map<number, number> {
     if (!this.byGram) {
       this.byGram = new Map();
-      for (const c of this.candidates) for (const g of trigrams(c.full)) add(this.byGram, g, c.index);
+      for (const c of this.candidates) {
+        const grams = new Set<string>();
+        for (const v of c.variants) for (const g of trigrams(v)) grams.add(g);
+        for (const g of grams) add(this.byGram, g, c.index);
+      }
     }
+    const grams = new Set<string>();
+    for (const w of wanted) for (const g of trigrams(w)) grams.add(g);
+    const lists = [...grams].map((g) => this.byGram!.get(g) ?? []).sort((a, b) => a.length - b.length);
     const shared = new Map<number, number>();
-    for (const g of trigrams(key)) for (const i of this.byGram.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    let budget = MAX_INDEX_READS;
+    for (const list of lists) {
+      const n = Math.min(list.length, budget);
+      for (let k = 0; k < n; k++) shared.set(list[k]!, (shared.get(list[k]!) ?? 0) + 1);
+      budget -= n;
+      this.indexReads += n;
+      if (budget <= 0) break;
+    }
     return shared;
   }
 }

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { loadVault } from "../../src/vault/index.ts";
-import { closest, editDistance, MAX_CANDIDATES, NameMatcher } from "../../src/vault/slug.ts";
+import { closest, editDistance, MAX_CANDIDATES, MAX_INDEX_READS, NameMatcher } from "../../src/vault/slug.ts";
 
 describe("editDistance", () => {
   const exact: Array<[string, string, number]> = [
@@ -45,6 +45,14 @@ describe("NameMatcher", () => {
     assert.ok(m.comparisons <= MAX_CANDIDATES, `${m.comparisons} compared`);
     assert.equal(m.closest("Dockerfiel"), "8. Uitleg Dockerfile");
     assert.ok(m.comparisons <= 2 * MAX_CANDIDATES, `${m.comparisons} compared`);
+  });
+
+  test(`a lookup reads at most ${MAX_INDEX_READS} index entries, however many names share its pieces`, () => {
+    // Every name shares "uitleg" and "docker" with the wanted one: an unbounded index read would touch them all, several times.
+    const names = Array.from({ length: 50_000 }, (_, i) => `${i}. Uitleg Docker Onderwerp ${i}`);
+    const m = new NameMatcher(names);
+    assert.equal(m.closest("123. Uitleg Docker Onderwerp 123x"), "123. Uitleg Docker Onderwerp 123");
+    assert.ok(m.indexReads <= MAX_INDEX_READS, `${m.indexReads} index entries read`);
   });
 
   test("the same wanted name is looked up once", () => {
