@@ -11,8 +11,10 @@ import { closest } from "../vault/slug.ts";
 import { checkInvocation, DOCKER_NOUNS, findDockerInvocations } from "./docker-cli.ts";
 import { inlineCodeSpans, type CodeBlock, type ScannedNote } from "./scan.ts";
 
-/** Top-level keys of the Compose specification (besides `x-*` extensions). */
-export const COMPOSE_TOP_LEVEL_KEYS = ["services", "networks", "volumes", "configs", "secrets", "name", "include"];
+import { COMPOSE_TOP_LEVEL_KEYS } from "../labs/compose.ts";
+
+/** Top-level keys of the Compose specification, shared with the Compose map. */
+export { COMPOSE_TOP_LEVEL_KEYS };
 
 /** Languages of code blocks whose lines are shell commands. */
 const SHELL_LANGS = new Set(["bash", "sh", "shell", "zsh", "console", "terminal", "powershell", "pwsh", "ps1", "ps", "cmd", "bat"]);

@@ -286,11 +286,12 @@ export function dockerfileTips(model: DockerfileModel): Tip[] {
   return tips.sort((a, b) => a.line - b.line);
 }
 
-export type SizeHint = "packages" | "deps" | "build" | "run" | "copyAll" | "copy" | "copyFrom" | "url" | "meta" | "base";
+export type SizeHint = "arg" | "packages" | "deps" | "build" | "run" | "copyAll" | "copy" | "copyFrom" | "url" | "meta" | "base";
 
 /** Roughly what a step adds to the image. */
 export function sizeHint(step: Step): SizeHint {
   if (step.kind === "from") return "base";
+  if (step.kind === "arg") return "arg";
   if (step.kind !== "layer") return "meta";
   if (step.keyword === "RUN") {
     if (/\b(apt-get|apt|apk|yum|dnf|microdnf) (-\S+ )*(install|add)\b/.test(step.args)) return "packages";

@@ -15,6 +15,7 @@ import sourceLinesPlugin, { newEnv, type RenderEnv } from "./env.ts";
 import headingsPlugin from "./headings.ts";
 import { highlight } from "./highlight.ts";
 import imagesPlugin from "./images.ts";
+import labsPlugin from "./labs.ts";
 import quizPlugin from "./quiz.ts";
 import sectionsPlugin from "./sections.ts";
 import taskListsPlugin from "./tasklists.ts";
@@ -54,7 +55,8 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     .use(sectionsPlugin, { diagnostics })
     .use(variablesPlugin, { diagnostics })
     .use(headingsPlugin)
-    .use(imagesPlugin, { vault, diagnostics, render: options.renderImage });
+    .use(imagesPlugin, { vault, diagnostics, render: options.renderImage })
+    .use(labsPlugin);
   return md;
 }
 

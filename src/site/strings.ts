@@ -249,6 +249,7 @@ export const labs = {
       url: "een download van internet",
       meta: "geen bestanden: alleen instellingen van het image",
       base: "alle lagen van het basisimage",
+      arg: "alleen voor de FROM-regels hieronder",
     },
     reasons: {
       hit: "Zelfde instructie na dezelfde vorige stap: uit de cache.",
@@ -290,7 +291,7 @@ export const labs = {
       addLocal: "ADD voor lokale bestanden: gebruik COPY, dat doet alleen kopiëren en niets onverwachts (uitpakken, downloaden).",
       aptLists: "apt-get install zonder rm -rf /var/lib/apt/lists/* in dezelfde RUN: de pakketlijsten blijven als ballast in de laag.",
     },
-    error: "Regel",
+    error: "Fout",
     warning: "Waarschuwing",
     tip: "Tip",
   },
