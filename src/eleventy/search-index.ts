@@ -3,15 +3,15 @@
  * pages, so it does not wait for them. A full build hands each lesson over the moment it is
  * rendered: lessons are written, in batches, as small HTML files into a temporary folder that
  * Pagefind reads itself (handing the text over Pagefind's pipe costs the main thread more than
- * writing a file). Pagefind, in its own process on the second core, indexes each batch while
+ * writing a file, and the files are written by Node's thread pool, not the main thread). Pagefind, in its own process on the second core, indexes each batch while
  * the vault compiles and Eleventy renders.
  *
  * Each lesson is given as the part of its page that the lesson layout marks
  * `data-pagefind-body` (the title and the lesson text), so the index holds what it would hold
  * if Pagefind read the page, headings and anchors included.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -40,7 +40,9 @@ export class SearchIndex {
   private readonly batches: Array<Promise<{ page_count: number; errors: string[] }>> = [];
   private batch = 0;
   private inBatch = 0;
-  private readonly made = new Set<string>();
+  /** Folders made or being made, and the files of the current batch being written (off the main thread). */
+  private readonly made = new Map<string, Promise<unknown>>();
+  private writing: Array<Promise<void>> = [];
 
   private constructor(
     private readonly index: pagefind.PagefindIndex | undefined,
@@ -58,18 +60,23 @@ export class SearchIndex {
   }
 
   /** Makes a folder and its parents, each once. */
-  private mkdir(dir: string): void {
-    if (this.made.has(dir)) return;
-    const parent = path.dirname(dir);
-    if (parent !== this.folder) this.mkdir(parent);
-    mkdirSync(dir);
-    this.made.add(dir);
+  private mkdir(dir: string): Promise<unknown> {
+    let made = this.made.get(dir);
+    if (!made) {
+      const parent = path.dirname(dir);
+      made = (parent === this.folder ? Promise.resolve() : this.mkdir(parent)).then(() => mkdir(dir));
+      this.made.set(dir, made);
+    }
+    return made;
   }
 
-  /** Hands the current batch to Pagefind. */
+  /** Hands the current batch to Pagefind once its files are written. */
   private flush(): void {
     if (!this.inBatch || !this.index) return;
-    this.batches.push(this.index.addDirectory({ path: this.batchFolder() }));
+    const index = this.index;
+    const folder = this.batchFolder();
+    this.batches.push(Promise.all(this.writing).then(() => index.addDirectory({ path: folder })));
+    this.writing = [];
     this.batch++;
     this.inBatch = 0;
   }
@@ -78,8 +85,8 @@ export class SearchIndex {
     if (!this.index) return;
     // The file's place gives Pagefind the page's URL: <batch>/<url>/index.html.
     const dir = path.join(this.batchFolder(), ...page.url.split("/").filter(Boolean));
-    this.mkdir(dir);
-    writeFileSync(path.join(dir, "index.html"), searchDocument(page));
+    const content = searchDocument(page);
+    this.writing.push(this.mkdir(dir).then(() => writeFile(path.join(dir, "index.html"), content)));
     if (++this.inBatch >= BATCH) this.flush();
   }
 

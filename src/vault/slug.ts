@@ -112,7 +112,7 @@ function variants(name: string): string[] {
 }
 
 /** Candidates compared in full for one wanted name, at most. */
-export const MAX_CANDIDATES = 200;
+export const MAX_CANDIDATES = 64;
 
 interface Candidate {
   name: string;
@@ -131,7 +131,7 @@ function trigrams(key: string): Set<string> {
 }
 
 /** Index entries (name, three-letter piece) read for one wanted name, at most. */
-export const MAX_INDEX_READS = 20_000;
+export const MAX_INDEX_READS = 5_000;
 
 /**
  * Did-you-mean over a fixed list of names (the notes of a vault, its attachments, a list of
