@@ -25,7 +25,8 @@ export const t = {
   },
   search: {
     label: "Zoek in de cursus",
-    placeholder: "Zoek in de cursus…",
+    // No "…" here: one character beyond Latin-1 makes every page a two-byte string in memory.
+    placeholder: "Zoek in de cursus",
     button: "Zoeken",
     title: "Zoeken",
     intro: "Zoek in alle lessen: uitleg, stappen, oefeningen en leertaken.",
