@@ -22,24 +22,28 @@
  * `npm run build` with COURSE_CONTENT/COURSE_OUTPUT and STRICT empty. Wall time is measured
  * around the node process; peak RSS comes from a preloaded module (scripts/bench/measure.ts).
  * The last line is `ratio full/bare: X.XX` (median wall time full / median wall time bare).
+ * The results start with the labs' bundle sizes against their budget (scripts/bench/bundle.ts);
+ * `--bundle-only` measures only those.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { noteUrl } from "../src/vault/index.ts";
 import { killDevServerSync, measureDev, stopDevServer, type DevLesson } from "./bench/dev.ts";
+import { bundleLines, measureBundles } from "./bench/bundle.ts";
 import { htmlStats, Measurer, median, RSS_NOTE, running, type BuildResult } from "./bench/measure.ts";
 import { appendResults, buildTable, devTable, gitVersion, rssValues, seconds, wallMedian, type BuildSummary } from "./bench/report.ts";
 import { generateVault, projectInputs, type GeneratedVault } from "./bench/vault.ts";
 
-const USAGE = "usage: npm run bench -- [--pages N] [--runs R] [--seed S] [--course] [--dev] [--write] [--keep]";
+const USAGE = "usage: npm run bench -- [--pages N] [--runs R] [--seed S] [--course] [--dev] [--write] [--keep] [--bundle-only]";
 
 function parseArgs(argv: string[]) {
-  const opts = { pages: 1000, runs: 3, seed: 1, course: false, dev: false, write: false, keep: false };
+  const opts = { pages: 1000, runs: 3, seed: 1, course: false, dev: false, write: false, keep: false, bundleOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const name = flag.replace(/^--/, "");
     if (name === "course" || name === "dev" || name === "write" || name === "keep") opts[name] = true;
+    else if (name === "bundle-only") opts.bundleOnly = true;
     else if (name === "pages" || name === "runs" || name === "seed") {
       const value = Number(inline ?? argv[++i]);
       if (!Number.isInteger(value) || value < (name === "seed" ? 0 : 1)) throw new Error(`--${name} needs a whole number${name === "seed" ? "" : " of at least 1"}\n${USAGE}`);
@@ -209,6 +213,12 @@ async function benchDev(vault: VaultInfo): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
+  // The labs' bundle budget (scripts/bench/bundle.ts): alone with --bundle-only, else after the builds.
+  const bundle = async () => bundleLines(await measureBundles()).map((line) => `bundle: ${line}`);
+  if (opts.bundleOnly) {
+    for (const line of await bundle()) console.log(line);
+    return;
+  }
   mkdirSync(vaultDir, { recursive: true });
   const vault = prepareVault();
   const eleventy = JSON.parse(readFileSync(path.join(root, "node_modules/@11ty/eleventy/package.json"), "utf8")).version as string;
@@ -217,6 +227,8 @@ async function main(): Promise<void> {
   log(`work folder: ${work}`);
   log(opts.dev ? `${env}; dev server, ${opts.runs} saves` : `${env}; one warm-up of each build, then ${opts.runs} run${opts.runs === 1 ? "" : "s"} alternating bare, full`);
   const lines = opts.dev ? await benchDev(vault) : await benchBuilds(vault);
+  // Before the build table: its last line (ratio full/bare) stays the last line of the output.
+  lines.unshift(...(await bundle()), "");
   console.log("");
   if (opts.keep) console.log(`kept (not removed): ${work}\n`);
   if (opts.write) {

@@ -184,3 +184,6 @@ void loadNavigation();
 codeBlocks();
 scrollableBoxes();
 printCallouts();
+// Interactive labs: their code is loaded only on a page that has one, each as its own chunk.
+if (document.querySelector("[data-lab='dockerfile']")) void import("./_lab-dockerfile.ts").then((m) => m.enhanceDockerfileLabs());
+if (document.querySelector("[data-lab='compose']")) void import("./_lab-compose.ts").then((m) => m.enhanceComposeLabs());

@@ -9,7 +9,7 @@
  * volumes and bind mounts inside the box with their own icon; depends_on as arrows on the
  * right, labelled with their condition.
  */
-import { labs } from "../site/strings.ts";
+import { labs } from "../site/strings-labs.ts";
 import type { ComposeModel, Mount, Service } from "./compose.ts";
 import { cut, esc } from "./html.ts";
 

@@ -4,7 +4,7 @@
  * on no shared network, a port published twice, an unknown top-level key, the obsolete
  * `version:`, an undeclared named volume). Pure logic, used at build time and in the browser.
  */
-import { labs } from "../site/strings.ts";
+import { labs } from "../site/strings-labs.ts";
 import { get, readYaml, text, type YNode } from "./yaml-lite.ts";
 
 /** Top-level keys of the Compose specification (besides `x-*` extensions). Shared with `npm run check`. */

@@ -4,7 +4,7 @@
  * The same function renders the build-time view (no cache status) and every update in the
  * browser.
  */
-import { labs } from "../site/strings.ts";
+import { labs } from "../site/strings-labs.ts";
 import { dockerfileTips, sizeHint, type DockerfileModel, type Reason, type Simulation, type Step } from "./dockerfile.ts";
 import type { DockerfileProblem } from "./dockerfile-lint.ts";
 import { cut, esc } from "./html.ts";

@@ -10,7 +10,7 @@
  * Every other fence renders as before.
  */
 import type MarkdownIt from "markdown-it";
-import { labs } from "../site/strings.ts";
+import { labs } from "../site/strings-labs.ts";
 import { parseCompose } from "../labs/compose.ts";
 import { renderComposeOutput } from "../labs/compose-view.ts";
 import { parseDockerfile } from "../labs/dockerfile.ts";
