@@ -7,7 +7,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
-import { closest, headingSlug } from "../vault/slug.ts";
+import { headingSlug, NameMatcher } from "../vault/slug.ts";
 import { IMAGE_EXTENSIONS, type Attachment, type Note, type Vault } from "../vault/index.ts";
 import { asEnv, inlinePosition, type RenderEnv } from "./env.ts";
 
@@ -118,12 +118,12 @@ export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEn
     } else {
       const h = ctx.vault ? ctx.vault.findHeading(note, parts.heading) : undefined;
       if (!h) {
-        const guess = closest(parts.heading, note.headings.map((x) => x.text));
+        const guess = headingNames(note).closest(parts.heading);
         report(
           "error",
           "broken-anchor",
           `wikilink ${raw}: page "${note.name}" has no heading "${parts.heading}"${guess ? `; did you mean "#${guess}"?` : ""}`,
-          note.headings.length ? `Headings there: ${note.headings.map((x) => x.text).slice(0, 6).join(", ")}` : `That page has no headings.`,
+          note.headings.length ? `Headings there: ${note.headings.slice(0, 6).map((x) => x.text).join(", ")}` : `That page has no headings.`,
         );
         return { note };
       }
@@ -132,6 +132,15 @@ export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEn
   }
   const href = note === env.note && anchor ? `#${anchor}` : note.url + (anchor ? `#${anchor}` : "");
   return { href, note, anchor };
+}
+
+/** Did-you-mean over each note's headings, made at its first broken anchor (a note's headings never change). */
+const headingMatchers = new WeakMap<Note, NameMatcher>();
+
+function headingNames(note: Note): NameMatcher {
+  let m = headingMatchers.get(note);
+  if (!m) headingMatchers.set(note, (m = new NameMatcher(note.headings.map((x) => x.text))));
+  return m;
 }
 
 export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): void {

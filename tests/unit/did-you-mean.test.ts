@@ -121,3 +121,32 @@ describe("Vault: did-you-mean for missing targets only", () => {
     assert.equal(att.kind === "missing" && att.suggestion, "schema.png");
   });
 });
+
+describe("broken heading links: one did-you-mean list per page", () => {
+  test("2,000 broken anchors into a page of 2,000 headings use one NameMatcher, with the right suggestions", async () => {
+    const { Diagnostics } = await import("../../src/diagnostics/index.ts");
+    const { createMarkdown, renderNote } = await import("../../src/markdown/index.ts");
+    const { noteFromSource } = await import("../../src/vault/index.ts");
+    const n = 2000;
+    const body = Array.from({ length: n }, (_, i) => `## Kop ${i}\n\nZie [[#Kop ${i}x]].\n`).join("\n");
+    const diagnostics = new Diagnostics({ maxPerFile: n });
+    const md = createMarkdown({ diagnostics, highlight: false });
+    const proto = NameMatcher.prototype as unknown as { closest(w: string): string | undefined };
+    const original = proto.closest;
+    const matchers = new Set<unknown>();
+    proto.closest = function (this: NameMatcher, w: string) {
+      matchers.add(this);
+      return original.call(this, w);
+    };
+    try {
+      renderNote(md, noteFromSource(body, "Koppen.md"));
+    } finally {
+      proto.closest = original;
+    }
+    assert.equal(matchers.size, 1);
+    const list = diagnostics.all();
+    assert.equal(list.length, n);
+    assert.match(list.at(-1)!.message, new RegExp(`no heading "Kop ${n - 1}x"; did you mean "#Kop ${n - 1}"\\?$`));
+    assert.equal(list.at(-1)!.hint, "Headings there: Kop 0, Kop 1, Kop 2, Kop 3, Kop 4, Kop 5");
+  });
+});
