@@ -15,7 +15,7 @@ import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
-import type { CalloutMeta } from "./callouts.ts";
+import { findClose, type CalloutMeta } from "./callouts.ts";
 import { asEnv, blockLine } from "./env.ts";
 
 export interface Options {
@@ -40,11 +40,18 @@ export default function quizPlugin(md: MarkdownIt, options: Options = {}): void 
     for (let i = tokens.length - 1; i >= 0; i--) {
       const open = tokens[i]!;
       if (open.type !== "callout_open" || (open.meta as CalloutMeta).kind !== "quiz") continue;
-      const contentStart = tokens.findIndex((t, j) => j > i && t.type === "callout_content_open");
-      const end = matchingClose(tokens, contentStart, "callout_content_open", "callout_content_close");
       const line = blockLine(env, open.map);
       const report = (rule: string, message: string, hint: string) =>
         options.diagnostics?.add({ severity: "error", file: env.file, line, column: 0, rule, message, hint });
+      // The callout's own content: a title-only quiz has none (and must not take the next callout's).
+      const close = findClose(tokens, i);
+      let contentStart = i + 1;
+      while (contentStart < close && tokens[contentStart]!.type !== "callout_content_open") contentStart++;
+      if (contentStart >= close) {
+        report("quiz-no-options", "quiz question has no answer options", "Add options as `> - [ ] fout` and `> - [x] goed` lines.");
+        continue;
+      }
+      const end = matchingClose(tokens, contentStart, "callout_content_open", "callout_content_close");
 
       // Options: the first bullet list directly inside the callout content.
       let listOpen = -1;
@@ -65,7 +72,9 @@ export default function quizPlugin(md: MarkdownIt, options: Options = {}): void 
       for (let j = listOpen + 1; j < listClose; j++) {
         const item = tokens[j]!;
         if (item.type !== "list_item_open" || item.level !== tokens[listOpen]!.level + 1) continue;
-        const inline = tokens.slice(j, listClose).find((t) => t.type === "inline");
+        let at = j;
+        while (at < listClose && tokens[at]!.type !== "inline") at++;
+        const inline = at < listClose ? tokens[at] : undefined;
         if (!inline) continue;
         const m = OPTION.exec(inline.content);
         if (!m) continue;
