@@ -176,11 +176,18 @@ export class NameMatcher {
     const size = topic.length;
     const accept = Math.max(2, Math.floor(size / 4));
     const contains = (c: Candidate) => size >= 4 && c.variants.some((v) => ` ${v} `.includes(` ${topic} `));
-    // Names that hold the wanted name as a whole word: "Netwerken" for "16. Uitleg Docker Netwerken".
-    const holders = size >= 4 ? (this.byWord.get(topic.split(" ")[0]!) ?? []).slice(0, this.maxCandidates).filter(contains) : [];
-    const shared = this.sharedGrams(ws);
-    const ranked = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.maxCandidates).map(([i]) => this.candidates[i]!);
-    const list = [...new Set([...holders, ...ranked])].slice(0, this.maxCandidates);
+    let list: Candidate[];
+    if (this.candidates.length <= this.maxCandidates) {
+      // A short list (commands, keys, the headings of a page) is compared in full: a typo in a
+      // short word shares no three-letter piece with it ("rn" for "rm", "klil" for "kill").
+      list = this.candidates;
+    } else {
+      // Names that hold the wanted name as a whole word: "Netwerken" for "16. Uitleg Docker Netwerken".
+      const holders = size >= 4 ? (this.byWord.get(topic.split(" ")[0]!) ?? []).slice(0, this.maxCandidates).filter(contains) : [];
+      const shared = this.sharedGrams(ws);
+      const ranked = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.maxCandidates).map(([i]) => this.candidates[i]!);
+      list = [...new Set([...holders, ...ranked])].slice(0, this.maxCandidates);
+    }
     this.comparisons += list.length;
     let best: Candidate | undefined;
     let bestScore = Infinity;

@@ -73,6 +73,11 @@ describe("NameMatcher", () => {
     assert.equal(new NameMatcher([...many, "16. Uitleg Docker Netwerken"]).closest("Netwerken"), "16. Uitleg Docker Netwerken");
   });
 
+  test("a short list is compared in full: typos of short words that share no three-letter piece", () => {
+    const commands = ["rm", "ps", "cp", "run", "exec", "logs", "pull", "push", "build", "kill", "stop", "start"];
+    assert.deepEqual(["rn", "nur", "gols", "klil", "lupl"].map((w) => closest(w, commands)), ["rm", "run", "logs", "kill", "pull"]);
+  });
+
   test("closest() over a small list gives the same answers as before", () => {
     const keys = ["title", "taxonomie", "tags", "date", "aliases", "alias", "draft", "ignore", "publish", "description"];
     assert.deepEqual(["tilte", "tag", "taxonomy", "kubernetes"].map((k) => closest(k, keys)), ["title", "tags", "taxonomie", undefined]);
