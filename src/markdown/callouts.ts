@@ -76,7 +76,9 @@ export default function calloutsPlugin(md: MarkdownIt, options: Options = {}): v
   function rule(state: StateCore): void {
     const tokens = state.tokens;
     const env = asEnv(state.env);
-    // Walk backwards so that splicing does not disturb the indexes still to visit.
+    // Inner callouts first (backwards); indexes stay those of `tokens`: the new title and
+    // content tokens are put in with one pass at the end, not spliced in one by one.
+    const edits: TokenEdit[] = [];
     for (let i = tokens.length - 1; i >= 0; i--) {
       const open = tokens[i]!;
       if (open.type !== "blockquote_open") continue;
@@ -135,12 +137,13 @@ export default function calloutsPlugin(md: MarkdownIt, options: Options = {}): v
       }
       if (removeFirstParagraph && close === i + 4) {
         // Title-only callout: no content block at all.
-        tokens.splice(i + 1, removeFirstParagraph, titleOpen, titleInline, titleClose);
+        edits.push({ at: i + 1, remove: removeFirstParagraph, insert: [titleOpen, titleInline, titleClose] });
         continue;
       }
-      tokens.splice(close, 0, contentClose);
-      tokens.splice(i + 1, removeFirstParagraph, titleOpen, titleInline, titleClose, contentOpen);
+      edits.push({ at: close, remove: 0, insert: [contentClose] });
+      edits.push({ at: i + 1, remove: removeFirstParagraph, insert: [titleOpen, titleInline, titleClose, contentOpen] });
     }
+    applyEdits(tokens, edits);
   }
 
   md.core.ruler.after("block", "callouts", rule);
@@ -163,6 +166,32 @@ export default function calloutsPlugin(md: MarkdownIt, options: Options = {}): v
   md.renderer.rules.callout_title_close = (tokens, idx) => `</span></${tokens[idx]!.tag}>\n`;
   md.renderer.rules.callout_content_open = () => `<div class="callout-content">\n`;
   md.renderer.rules.callout_content_close = () => `</div>\n`;
+}
+
+/** Tokens to put in at index `at` of a token list, in place of `remove` tokens from there. */
+export interface TokenEdit {
+  at: number;
+  remove: number;
+  insert: Token[];
+}
+
+/**
+ * Applies edits whose indexes all refer to the list as it is (none overlapping) in one pass,
+ * in place: many edits cost one copy of the list, where splicing each would copy it each time.
+ */
+export function applyEdits(tokens: Token[], edits: TokenEdit[]): void {
+  if (edits.length === 0) return;
+  const sorted = [...edits].sort((a, b) => a.at - b.at);
+  const out: Token[] = [];
+  let k = 0;
+  for (const e of sorted) {
+    while (k < e.at) out.push(tokens[k++]!);
+    for (const t of e.insert) out.push(t);
+    k += e.remove;
+  }
+  while (k < tokens.length) out.push(tokens[k++]!);
+  for (let j = 0; j < out.length; j++) tokens[j] = out[j]!;
+  tokens.length = out.length;
 }
 
 /** Index of the blockquote_close that matches the blockquote_open at `i`. */

@@ -15,7 +15,7 @@ import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
-import { findClose, type CalloutMeta } from "./callouts.ts";
+import { applyEdits, findClose, type CalloutMeta, type TokenEdit } from "./callouts.ts";
 import { asEnv, blockLine } from "./env.ts";
 
 export interface Options {
@@ -37,6 +37,9 @@ export default function quizPlugin(md: MarkdownIt, options: Options = {}): void 
   function rule(state: StateCore): void {
     const tokens = state.tokens;
     const env = asEnv(state.env);
+    // Indexes stay those of `tokens`: the answers are put in with one pass at the end.
+    const edits: TokenEdit[] = [];
+    const moved = new Set<Token>();
     for (let i = tokens.length - 1; i >= 0; i--) {
       const open = tokens[i]!;
       if (open.type !== "callout_open" || (open.meta as CalloutMeta).kind !== "quiz") continue;
@@ -99,12 +102,13 @@ export default function quizPlugin(md: MarkdownIt, options: Options = {}): void 
       let expl: Token[] = [];
       for (let j = listClose + 1; j < end; j++) {
         const t = tokens[j]!;
-        if (t.type === "paragraph_open" && EXPLANATION.test(tokens[j + 1]?.content ?? "")) {
-          expl = tokens.splice(j, 3);
+        if (t.type === "paragraph_open" && !moved.has(t) && EXPLANATION.test(tokens[j + 1]?.content ?? "")) {
+          expl = tokens.slice(j, j + 3);
+          moved.add(t);
+          edits.push({ at: j, remove: 3, insert: [] });
           break;
         }
       }
-      const endNow = matchingClose(tokens, contentStart, "callout_content_open", "callout_content_close");
       const level = tokens[contentStart]!.level + 1;
       const answerOpen = new state.Token("quiz_answer_open", "details", 1);
       answerOpen.meta = { label: revealLabel };
@@ -120,8 +124,9 @@ export default function quizPlugin(md: MarkdownIt, options: Options = {}): void 
       pClose.block = true;
       for (const t of expl) if (t.type === "paragraph_open") t.attrJoin("class", "quiz-explanation");
       const answerClose = new state.Token("quiz_answer_close", "details", -1);
-      tokens.splice(endNow, 0, answerOpen, pOpen, strong, pClose, ...expl, answerClose);
+      edits.push({ at: end, remove: 0, insert: [answerOpen, pOpen, strong, pClose, ...expl, answerClose] });
     }
+    applyEdits(tokens, edits);
   }
 
   md.core.ruler.after("callouts", "quiz", rule);
