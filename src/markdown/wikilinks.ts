@@ -155,7 +155,11 @@ export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): 
     if (close < 0) return false;
     const inner = state.src.slice(open + 2, close);
     if (inner.includes("\n") || inner.includes("[[") || !inner.trim()) return false;
-    if (silent) return true;
+    if (silent) {
+      // Skipped over (inside a link label): a rule that matches must move past what it matched.
+      state.pos = close + 2;
+      return true;
+    }
 
     const env = asEnv(state.env);
     const raw = state.src.slice(start, close + 2);
