@@ -18,10 +18,12 @@ export interface RenderPlan {
   home: Course[];
   taxonomy: Course[];
   nav: Course[];
+  /** Pages that show nothing of the course (search, 404): rendered by a full build only. */
+  fixed: Course[];
 }
 
 export function fullPlan(course: Course): RenderPlan {
-  return { pages: course.pages, modules: course.allModules, listings: course.listings, home: [course], taxonomy: [course], nav: [course] };
+  return { pages: course.pages, modules: course.allModules, listings: course.listings, home: [course], taxonomy: [course], nav: [course], fixed: [course] };
 }
 
 const digest = (value: unknown): string => createHash("sha1").update(JSON.stringify(value) ?? "").digest("base64");
@@ -55,6 +57,7 @@ export class RenderPlanner {
       home: changed("#home", () => [course.title, course.modules, course.start, courseOverview(course)]) ? [course] : [],
       taxonomy: changed("#taxonomy", () => [course.matrix, course.listings.map((l) => [l.url, l.title, l.kind, l.lessons.length])]) ? [course] : [],
       nav: changed("#nav", () => course.fullSidebar) ? [course] : [],
+      fixed: full ? [course] : [],
     };
     this.written = prints;
     return plan;

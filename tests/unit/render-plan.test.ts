@@ -31,6 +31,7 @@ const show = (p: RenderPlan) => [
   ...(p.home.length ? ["#home"] : []),
   ...(p.taxonomy.length ? ["#taxonomy"] : []),
   ...(p.nav.length ? ["#nav"] : []),
+  ...(p.fixed.length ? ["#fixed"] : []),
 ];
 
 describe("RenderPlanner", () => {
@@ -38,7 +39,7 @@ describe("RenderPlanner", () => {
     const c = course();
     const all = show(fullPlan(c));
     assert.deepEqual(show(new RenderPlanner().plan(c, new Map(), true)), all);
-    assert.equal(all.length, c.pages.length + c.allModules.length + c.listings.length + 3);
+    assert.equal(all.length, c.pages.length + c.allModules.length + c.listings.length + 4);
     assert.deepEqual([c.pages.length, c.allModules.length], [5, 2]);
   });
 
