@@ -14,6 +14,13 @@ import { labEditor } from "./_lab-editor.ts";
 
 const s = labs.dockerfile;
 
+/**
+ * dockerfile-ast checks for a byte-order mark with Node's `Buffer.from(char, "UTF-8")`, its only
+ * use of Node; in the browser the UTF-8 bytes of that one character come from TextEncoder.
+ */
+const scope = globalThis as { Buffer?: unknown };
+scope.Buffer ??= { from: (text: string) => new TextEncoder().encode(text) };
+
 function checkbox(name: string, value: string, label: string): HTMLLabelElement {
   const wrap = document.createElement("label");
   wrap.className = "lab-check";
