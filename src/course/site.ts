@@ -104,3 +104,24 @@ export function shortLabel(lesson: NavLesson): string {
 export function wrapTables(html: string): string {
   return html.replace(/<table\b/g, '<div class="table-scroll"><table').replace(/<\/table>/g, "</table></div>");
 }
+
+/** What a page's `<head>` says about it: title, description, and the reading order's neighbours. */
+export interface PageHead {
+  title?: string;
+  description?: string;
+  prev?: string;
+  next?: string;
+}
+
+/**
+ * The head of every lesson, module and listing page, by URL, computed once per build (a
+ * lookup per page instead of Eleventy's computed data, which costs more per page than the
+ * page itself at thousands of pages).
+ */
+export function pageHeads(course: Pick<Course, "pages" | "allModules" | "listings">): Map<string, PageHead> {
+  const heads = new Map<string, PageHead>();
+  for (const m of course.allModules) heads.set(m.url, { title: m.title });
+  for (const l of course.listings) heads.set(l.url, { title: l.heading, description: l.description });
+  for (const p of course.pages) heads.set(p.url, { title: p.title, description: p.description, prev: p.prev?.url, next: p.next?.url });
+  return heads;
+}

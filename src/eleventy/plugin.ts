@@ -10,6 +10,7 @@ import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
 import { Compiler, type Compiled } from "../build/compile.ts";
 import { navLesson, stripLeadingTitle, type Course } from "../course/index.ts";
+import { pageHeads, type PageHead } from "../course/site.ts";
 import { Diagnostics, formatDiagnostic, formatSummary, type Diagnostic } from "../diagnostics/index.ts";
 import { ImagePipeline } from "../images/index.ts";
 import type { Settings } from "./settings.ts";
@@ -23,6 +24,8 @@ export interface SiteState {
   problems: Map<string, Diagnostic[]>;
   /** The pages this build renders. */
   plan: RenderPlan;
+  /** Title, description and neighbours of each course page, by URL. */
+  heads: Map<string, PageHead>;
 }
 
 function copyAttachments(compiled: Compiled, outputDir: string): number {
@@ -92,7 +95,7 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     }
     const course = compiled.course;
     const plan = serving ? planner.plan(course, problems, renderAll) : fullPlan(course);
-    return { compiled, problems, plan };
+    return { compiled, problems, plan, heads: pageHeads(course) };
   };
 
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
@@ -135,6 +138,8 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     strict: settings.strict,
   }));
   eleventyConfig.addFilter("sidebar", (url: string) => current().compiled.course.sidebars.get(url) ?? []);
+  // The page's head: from the course for its pages, else the page's own `title` and `description`.
+  eleventyConfig.addFilter("head", (url: string, title?: string, description?: string): PageHead => current().heads.get(url) ?? { title, description });
   eleventyConfig.addFilter("problems", (url: string) => (serving ? (state?.problems.get(url) ?? []) : []));
   eleventyConfig.addPlugin(filtersPlugin);
 

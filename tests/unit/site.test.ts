@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import type { Listing, Matrix, NavModule } from "../../src/course/index.ts";
-import { courseOverview, groupListings, levelUrl, listingTitle, matrixLevels, moduleContains, shortLabel, splitSteps, titleWithoutKind, wrapTables } from "../../src/course/site.ts";
+import { buildCourse } from "../../src/course/index.ts";
+import { courseOverview, groupListings, levelUrl, listingTitle, matrixLevels, moduleContains, pageHeads, shortLabel, splitSteps, titleWithoutKind, wrapTables } from "../../src/course/site.ts";
+import { noteFromSource } from "../../src/vault/index.ts";
 import { ariaCurrent, dateNl, isoDate, minutes } from "../../src/eleventy/filters.ts";
 import { buildAssets, clientEntries } from "../../src/eleventy/site.ts";
 import { plural, t } from "../../src/site/strings.ts";
@@ -131,6 +133,23 @@ describe("courseOverview", () => {
     assert.equal(overview.lessons, 5);
     assert.equal(overview.modules, 2);
   });
+});
+
+describe("pageHeads: the head of every course page, by URL", () => {
+  const notes = [
+    noteFromSource("---\ntaxonomie: [ib-19.2.Docker-images.OI]\n---\nTekst over images.", "1. Basis/1. Uitleg Images.md"),
+    noteFromSource("Tekst over containers.", "1. Basis/2. Stappen Containers.md"),
+  ];
+  const course = buildCourse({ notes, links: new Map(), html: new Map(notes.map((n) => [n.rel, `<p>${n.body}</p>`])) });
+  const heads = pageHeads(course);
+  const cases: Array<[string, unknown]> = [
+    ["/1-basis/1-uitleg-images/", { title: "Uitleg Images", description: "Tekst over images.", prev: undefined, next: "/1-basis/2-stappen-containers/" }],
+    ["/1-basis/2-stappen-containers/", { title: "Stappen Containers", description: "Tekst over containers.", prev: "/1-basis/1-uitleg-images/", next: undefined }],
+    ["/1-basis/", { title: "Basis" }],
+    ["/onderwerpen/docker-images/", { title: "Docker images", description: "Alle lessen over Docker-images" }],
+    ["/zoeken/", undefined],
+  ];
+  for (const [url, head] of cases) test(url, () => assert.deepEqual(heads.get(url), head));
 });
 
 describe("wrapTables", () => {
