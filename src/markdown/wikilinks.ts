@@ -134,6 +134,24 @@ export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEn
   return { href, note, anchor };
 }
 
+/** Per inline parse and searched string: the last search, from where and what it found. */
+const searches = new WeakMap<StateInline, Map<string, { from: number; at: number }>>();
+
+/**
+ * `state.src.indexOf(needle, from)`, reusing the last search for the same needle when it
+ * started no later and found nothing before `from`: many `[[` without a close, or a long line
+ * with many links, cost one scan instead of one per link.
+ */
+function nextIndexOf(state: StateInline, needle: string, from: number): number {
+  let mine = searches.get(state);
+  if (!mine) searches.set(state, (mine = new Map()));
+  const last = mine.get(needle);
+  if (last && last.from <= from && (last.at < 0 || last.at >= from)) return last.at;
+  const at = state.src.indexOf(needle, from);
+  mine.set(needle, { from, at });
+  return at;
+}
+
 /** Did-you-mean over each note's headings, made at its first broken anchor (a note's headings never change). */
 const headingMatchers = new WeakMap<Note, NameMatcher>();
 
@@ -151,10 +169,14 @@ export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): 
     const embed = state.src.charCodeAt(start) === 0x21; /* ! */
     const open = embed ? start + 1 : start;
     if (state.src.charCodeAt(open) !== 0x5b || state.src.charCodeAt(open + 1) !== 0x5b) return false;
-    const close = state.src.indexOf("]]", open + 2);
+    const close = nextIndexOf(state, "]]", open + 2);
     if (close < 0) return false;
+    // One line, no second [[ before the close.
+    const nl = nextIndexOf(state, "\n", open + 2);
+    const again = nextIndexOf(state, "[[", open + 2);
+    if ((nl >= 0 && nl < close) || (again >= 0 && again < close)) return false;
     const inner = state.src.slice(open + 2, close);
-    if (inner.includes("\n") || inner.includes("[[") || !inner.trim()) return false;
+    if (!inner.trim()) return false;
     if (silent) {
       // Skipped over (inside a link label): a rule that matches must move past what it matched.
       state.pos = close + 2;

@@ -56,3 +56,16 @@ describe("thousands of blocks in one page", () => {
     assert.ok(html.includes(`<span class="callout-title-inner">Alleen titel ${n - 2}</span></div>\n</div>`));
   });
 });
+
+describe("wikilink brackets in bulk", () => {
+  test("20,000 [[ without a close, then one wikilink: all text but the last", () => {
+    const diagnostics = new Diagnostics();
+    const md = createMarkdown({ diagnostics, highlight: false });
+    const src = "[[x ".repeat(20_000) + "[[Laatste]] en [a [[b]]";
+    const { html } = renderNote(md, noteFromSource(src, "Haken.md"));
+    assert.ok(html.startsWith("<p>[[x [[x "));
+    assert.equal(count(html, /class="wikilink broken"/g), 2);
+    assert.ok(html.endsWith('[[x <span class="wikilink broken" title="Deze pagina bestaat (nog) niet">Laatste</span> en [a <span class="wikilink broken" title="Deze pagina bestaat (nog) niet">b</span></p>\n'));
+    assert.deepEqual(diagnostics.all().map((d) => d.column), [80_001, 80_019]);
+  });
+});
