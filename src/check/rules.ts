@@ -114,21 +114,24 @@ export function taxonomyPositions(note: Note, lines: string[]): Array<{ code: st
   const keyLine = note.keyLines.get("taxonomie") ?? 1;
   const fmEnd = Math.max(keyLine, note.bodyLine - 2);
   const used = new Set<string>();
-  return note.taxonomie.map((code) => {
-    for (let i = keyLine - 1; i < fmEnd && i < lines.length; i++) {
-      let from = 0;
-      for (;;) {
-        const at = lines[i]!.indexOf(code, from);
-        if (at < 0) break;
-        const key = `${i}:${at}`;
-        if (!used.has(key)) {
-          used.add(key);
-          return { code, line: i + 1, column: at + 1 };
-        }
-        from = at + 1;
-      }
+  /** The first place of `code` from line `start`, column `from` on, that no earlier code took. */
+  const find = (code: string, start: number, from: number): { line: number; at: number } | undefined => {
+    for (let i = start; i < fmEnd && i < lines.length; i++) {
+      let at = lines[i]!.indexOf(code, i === start ? from : 0);
+      while (at >= 0 && used.has(`${i}:${at}`)) at = lines[i]!.indexOf(code, at + 1);
+      if (at >= 0) return { line: i, at };
     }
-    return { code, line: keyLine, column: 0 };
+    return undefined;
+  };
+  // The codes are written in list order: each is looked for after the previous one first, and
+  // from the taxonomie key only when it is not there (one pass for a long list, not one per code).
+  let after = { line: keyLine - 1, from: 0 };
+  return note.taxonomie.map((code) => {
+    const hit = find(code, after.line, after.from) ?? find(code, keyLine - 1, 0);
+    if (!hit) return { code, line: keyLine, column: 0 };
+    used.add(`${hit.line}:${hit.at}`);
+    after = { line: hit.line, from: hit.at + 1 };
+    return { code, line: hit.line + 1, column: hit.at + 1 };
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkFrontMatter, checkMojibake, findMojibake } from "../../src/check/rules.ts";
+import { checkFrontMatter, checkMojibake, findMojibake, taxonomyPositions } from "../../src/check/rules.ts";
 import { scanNote } from "../../src/check/scan.ts";
 import { Diagnostics, formatDiagnostic, MAX_PER_FILE, TOO_MANY_PROBLEMS } from "../../src/diagnostics/index.ts";
 import { newEnv } from "../../src/markdown/index.ts";
@@ -82,5 +82,29 @@ describe("front matter with 100,000 keys", () => {
 
   test("the key lines of the first, a middle and the last key", () => {
     assert.deepEqual(["title", "sleutel0", "sleutel50000", "sleutel99999"].map((k) => note.keyLines.get(k)), [2, 4, 50_004, 100_003]);
+  });
+});
+
+describe("taxonomie with 10,000 codes", () => {
+  test("each code at its own line, looked for after the previous one", () => {
+    const codes = Array.from({ length: 10_000 }, (_, i) => `ib-19.2.Onderwerp${i}.OI`);
+    const src = `---\ntitle: 4. Uitleg Veel\ntaxonomie:\n${codes.map((c) => `  - ${c}`).join("\n")}\n---\nTekst\n`;
+    const note = noteFromSource(src, "4. Uitleg Veel.md");
+    const positions = taxonomyPositions(note, src.split("\n"));
+    assert.equal(positions.length, 10_000);
+    for (const i of [0, 1, 5_000, 9_999]) assert.deepEqual(positions[i], { code: codes[i], line: 4 + i, column: 5 });
+  });
+
+  test("a code written twice, and a short code inside a longer one: each at its own place", () => {
+    const src = '---\ntitle: T\ntaxonomie: "ib-19.2.AB.OI, ib-19.2.A, ib-19.2.AB.OI"\n---\n';
+    const note = noteFromSource(src, "T.md");
+    assert.deepEqual(
+      taxonomyPositions(note, src.split("\n")).map((p) => [p.line, p.column]),
+      [
+        [3, 13],
+        [3, 28],
+        [3, 39],
+      ],
+    );
   });
 });
