@@ -64,8 +64,8 @@ export function renderComposeSvg(model: ComposeModel, id: string): string {
   const height = (nets.length ? legendY + Math.ceil(nets.length / 3) * 20 : y - GAP + PAD) + 4;
   const out: string[] = [];
   out.push(
-    `<svg class="lab-map-svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title" xmlns="http://www.w3.org/2000/svg">`,
-    `<title id="${id}-title">${esc(s.mapLabel(model.services.length))}</title>`,
+    `<svg class="lab-map-svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-map-title" xmlns="http://www.w3.org/2000/svg">`,
+    `<title id="${id}-map-title">${esc(s.mapLabel(model.services.length))}</title>`,
     `<defs><marker id="${id}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="lab-arrowhead" d="M0 0L8 4L0 8z"/></marker></defs>`,
   );
   // Networks: a lane each, a branch to every service on it.
@@ -139,8 +139,10 @@ export function renderComposeFacts(model: ComposeModel): string {
     if (svc.networks.length) facts.push(s.networks(svc.networks.join(", ")));
     if (svc.ports.length) facts.push(s.ports(svc.ports.map((p) => s.port(p.published || "?", p.target + (p.protocol !== "tcp" ? `/${p.protocol}` : ""))).join("; ")));
     if (svc.mounts.length) facts.push(s.volumes(svc.mounts.map((m) => (m.kind === "volume" ? s.namedVolume(m.source, m.target) : m.kind === "bind" ? s.bindMount(m.source, m.target) : s.anonVolume(m.target))).join("; ")));
-    const deps = svc.dependsOn.map((d) => (d.link ? d.service : `${d.service} (${s.condition[d.condition] ?? d.condition})`));
+    const deps = svc.dependsOn.filter((d) => !d.link).map((d) => `${d.service} (${s.condition[d.condition] ?? d.condition})`);
     if (deps.length) facts.push(s.dependsOn(deps.join(", ")));
+    const links = svc.dependsOn.filter((d) => d.link).map((d) => d.service);
+    if (links.length) facts.push(s.links(links.join(", ")));
     const what = svc.image ? s.image(svc.image) : svc.build ? s.build(svc.build) : "";
     return `<li><strong>${esc(svc.name)}</strong>${what ? ` (${esc(what)})` : ""}${facts.length ? `<ul>${facts.map((f) => `<li>${esc(f)}</li>`).join("")}</ul>` : ""}</li>`;
   });

@@ -99,6 +99,7 @@ export const labs = {
     bindMount: (source: string, target: string) => `map ${source} van je computer op ${target}`,
     anonVolume: (target: string) => `anoniem volume op ${target}`,
     dependsOn: (list: string) => `wacht op: ${list}`,
+    links: (list: string) => `links (verouderd) naar: ${list}`,
     condition: { service_started: "gestart", service_healthy: "gezond", service_completed_successfully: "klaar" } as Record<string, string>,
     defaultNetwork: "default",
     noServices: "Geen services gevonden.",

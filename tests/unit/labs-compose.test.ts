@@ -109,8 +109,8 @@ describe("compose map drawing", () => {
     assert.match(svg, />8080→80</);
   });
   test("accessible and without style attributes", () => {
-    assert.match(svg, /^<svg [^>]*role="img" aria-labelledby="t-title"/);
-    assert.match(svg, /<title id="t-title">Kaart van compose.yaml met 3 services/);
+    assert.match(svg, /^<svg [^>]*role="img" aria-labelledby="t-map-title"/);
+    assert.match(svg, /<title id="t-map-title">Kaart van compose.yaml met 3 services/);
     assert.doesNotMatch(svg, /style=/);
   });
   test("the text alternative states the same facts", () => {
