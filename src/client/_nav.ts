@@ -1,9 +1,9 @@
 /**
  * The sidebar's stubs. A page carries only the modules on its own way down (open and
- * complete) plus the title and overview link of every other module; the complete tree is
- * one shared file (`<link rel="preload" data-nav>`, cached by the browser), loaded once.
- * Each stub's list is replaced by the same module's list from that file. Stubs are closed
- * `<details>`, so filling them in moves nothing on the screen.
+ * complete) plus, for every other module, a stub: a link to its overview page drawn like a
+ * closed module. The complete tree is one shared file (`<link rel="preload" data-nav>`,
+ * cached by the browser), loaded once; each stub is replaced by the same module from that
+ * file, closed, so filling them in moves nothing on the screen.
  *
  * Dispatches `nav:filled` on the document when done, so progress marks can follow.
  */
@@ -15,12 +15,10 @@ export function fillStubs(sidebar: ParentNode, html: string): number {
   const full = new Map<string, HTMLDetailsElement>();
   for (const d of template.content.querySelectorAll<HTMLDetailsElement>("details[data-module]")) full.set(d.dataset.module!, d);
   let filled = 0;
-  for (const stub of sidebar.querySelectorAll<HTMLDetailsElement>("details[data-stub]")) {
-    const list = full.get(stub.dataset.module ?? "")?.querySelector(":scope > ol");
-    const own = stub.querySelector(":scope > ol");
-    if (!list || !own) continue;
-    own.replaceWith(document.importNode(list, true));
-    stub.removeAttribute("data-stub");
+  for (const stub of sidebar.querySelectorAll<HTMLElement>("[data-stub]")) {
+    const module = full.get(stub.dataset.module ?? "");
+    if (!module) continue;
+    stub.replaceWith(document.importNode(module, true));
     filled++;
   }
   return filled;
@@ -29,7 +27,7 @@ export function fillStubs(sidebar: ParentNode, html: string): number {
 export async function loadNavigation(): Promise<void> {
   const link = document.querySelector<HTMLLinkElement>("link[data-nav]");
   const sidebar = document.getElementById("lessen");
-  if (!link || !sidebar || !sidebar.querySelector("details[data-stub]")) return;
+  if (!link || !sidebar || !sidebar.querySelector("[data-stub]")) return;
   let html: string;
   try {
     const response = await fetch(link.href, { credentials: "same-origin" });
