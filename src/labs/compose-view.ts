@@ -47,7 +47,7 @@ function icon(kind: Mount["kind"], x: number, y: number): string {
 export function renderComposeSvg(model: ComposeModel, id: string): string {
   const nets = model.networks;
   const boxX = PAD + nets.length * LANE + 10;
-  const perRow = Math.max(1, Math.floor((BOX_W - 16) / (PORT_W + 6)));
+  const perRow = Math.max(1, Math.floor((BOX_W - 16) / (PORT_W + 30)));
   const placed: Placed[] = [];
   let y = PAD + 12;
   for (const service of model.services) {
@@ -87,9 +87,12 @@ export function renderComposeSvg(model: ComposeModel, id: string): string {
     const { service, top, height: h } = p;
     out.push(`<g class="lab-svc"><rect class="lab-svc-box" x="${boxX}" y="${top}" width="${BOX_W}" height="${h}" rx="6"/>`);
     service.ports.forEach((port, k) => {
-      const px = boxX + 8 + (k % perRow) * (PORT_W + 6);
+      const label = cut(portText(port), 16);
+      // Badge width from the label: about 6.6 px per character of 11 px bold digits.
+      const w = Math.min(PORT_W + 24, Math.max(52, Math.round(label.length * 6.6) + 16));
+      const px = boxX + 8 + (k % perRow) * (PORT_W + 30);
       const py = top - 9 + Math.floor(k / perRow) * 24;
-      out.push(`<g class="lab-port"><rect class="lab-port-box" x="${px}" y="${py}" width="${PORT_W}" height="18" rx="9"/><text class="lab-port-text" x="${px + PORT_W / 2}" y="${py + 13}" text-anchor="middle">${esc(cut(portText(port), 12))}</text></g>`);
+      out.push(`<g class="lab-port"><rect class="lab-port-box" x="${px}" y="${py}" width="${w}" height="18" rx="9"/><text class="lab-port-text" x="${px + w / 2}" y="${py + 13}" text-anchor="middle">${esc(label)}</text></g>`);
     });
     const header = p.portRows ? 12 + (p.portRows - 1) * 24 : 0;
     const ty = top + header + 20;

@@ -88,7 +88,7 @@ export function renderDockerfileStack(model: DockerfileModel, problems: Dockerfi
     const cls = stage.final ? "lab-stage-final" : stage.used ? "lab-stage-used" : "lab-stage-unused";
     const layers = stage.steps.filter((i) => model.steps[i]!.kind === "layer").length;
     parts.push(
-      `<li class="lab-stage ${cls}"><p class="lab-stage-title"><strong>${esc(s.stage(stage.index + 1, stage.name, stage.base))}</strong> <span class="lab-stage-role">${esc(role)}</span></p>` +
+      `<li class="lab-stage ${cls}"><p class="lab-stage-title"><strong>${esc(s.stage(stage.index + 1, stage.name, stage.base))}</strong>${stage.resolvedBase !== stage.base ? ` (${esc(stage.resolvedBase)})` : ""} <span class="lab-stage-role">${esc(role)}</span></p>` +
         `<ol class="lab-steps">${stage.steps.map((i) => stepHtml(model.steps[i]!, model, sim, notes)).join("")}</ol>` +
         (stage.final ? `<p class="lab-final">${esc(s.finalImage(layers, stage.baseStage !== undefined ? `stage „${model.stages[stage.baseStage]!.name ?? stage.baseStage + 1}”` : stage.resolvedBase))}</p>` : "") +
         `</li>`,
