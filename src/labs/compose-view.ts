@@ -160,7 +160,8 @@ export function renderComposeMistakes(model: ComposeModel): string {
 /** The inside of the map's output box: drawing, facts and mistakes. Build time and browser alike. */
 export function renderComposeOutput(model: ComposeModel, id: string): string {
   return (
-    `<div class="lab-map">${renderComposeSvg(model, id)}</div>` +
+    // On a phone the map keeps a readable size and scrolls sideways: a focusable region, so the keyboard can scroll it.
+    `<div class="lab-map" tabindex="0" role="region" aria-label="${esc(s.mapRegion)}">${renderComposeSvg(model, id)}</div>` +
     `<p class="lab-subtitle">${esc(s.facts)}</p>${renderComposeFacts(model)}` +
     `<p class="lab-subtitle">${esc(s.problems)}</p>${renderComposeMistakes(model)}`
   );

@@ -88,6 +88,7 @@ export const labs = {
     noScript: "De kaart hieronder is getekend uit dit compose-bestand.",
     mapLabel: (n: number) => `Kaart van compose.yaml met ${n} ${n === 1 ? "service" : "services"}. De lijst eronder zegt hetzelfde in woorden.`,
     facts: "De kaart in woorden",
+    mapRegion: "Kaart van compose.yaml (schuift opzij op een smal scherm)",
     service: (name: string, image: string) => `Service ${name}${image ? ` (${image})` : ""}`,
     image: (image: string) => `image ${image}`,
     build: (context: string) => `gebouwd uit ${context}`,
