@@ -15,11 +15,15 @@ function map(root: HTMLElement): void {
   const output = root.querySelector<HTMLElement>("[data-lab-output]");
   if (!output) return;
   const id = root.dataset.labId ?? "lab";
+  let spoken = "";
   const draw = (text: string, speak: boolean) => {
     const model = parseCompose(text);
     output.innerHTML = renderComposeOutput(model, id);
     root.dataset.labState = `${model.services.length}/${model.mistakes.length}`;
-    if (speak) announce(`${s.mapLabel(model.services.length).split(".")[0]}. ${model.mistakes.length ? model.mistakes.map((m) => m.message).join(" ") : s.noProblems}`);
+    // Spoken only when what the map says changes, not after every keystroke.
+    const summary = `${s.mapLabel(model.services.length).split(".")[0]}. ${model.mistakes.length ? model.mistakes.map((m) => m.message).join(" ") : s.noProblems}`;
+    if (speak && summary !== spoken) announce(summary);
+    spoken = summary;
   };
   const editor = labEditor(root, s.editor, s.editorHelp, (text) => draw(text, true), () => output);
   if (!editor) return;

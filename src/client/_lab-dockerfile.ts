@@ -63,6 +63,7 @@ function explorer(root: HTMLElement): void {
   let previous: DockerfileModel | undefined;
   let text = "";
   let bases: string[] = [];
+  let spoken = "";
   const checked = (box: HTMLElement) => [...box.querySelectorAll<HTMLInputElement>("input:checked")].map((i) => i.value);
   const update = (speak: boolean) => {
     const model = parseDockerfile(text);
@@ -82,7 +83,10 @@ function explorer(root: HTMLElement): void {
     const sim = simulateCache(model, { files: checked(fileBox), bases: checked(baseBox) }, previous);
     output.innerHTML = renderDockerfileOutput(model, lintDockerfile(text), sim);
     root.dataset.labState = `${sim.hits}/${sim.misses}`;
-    if (speak) announce(s.summary(sim.hits, sim.misses));
+    // Spoken only when the outcome changes, not after every keystroke.
+    const summary = s.summary(sim.hits, sim.misses);
+    if (speak && summary !== spoken) announce(summary);
+    spoken = summary;
   };
   const editor = labEditor(root, s.editor, s.editorHelp, (value) => {
     text = value;
