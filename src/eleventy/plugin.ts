@@ -116,6 +116,7 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     } else {
       streaming = await SearchIndex.start();
       state = await load();
+      await streaming.handOver();
       search = streaming.write(settings.outputDir);
       streaming = undefined;
     }

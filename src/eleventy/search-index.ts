@@ -38,6 +38,8 @@ const BATCH = 200;
 export class SearchIndex {
   private readonly folder = mkdtempSync(path.join(tmpdir(), "cursus-zoekindex-"));
   private readonly batches: Array<Promise<{ page_count: number; errors: string[] }>> = [];
+  /** Each batch's files, written. */
+  private readonly written: Array<Promise<unknown>> = [];
   private batch = 0;
   private inBatch = 0;
   /** Folders made or being made, and the files of the current batch being written (off the main thread). */
@@ -75,7 +77,9 @@ export class SearchIndex {
     if (!this.inBatch || !this.index) return;
     const index = this.index;
     const folder = this.batchFolder();
-    this.batches.push(Promise.all(this.writing).then(() => index.addDirectory({ path: folder })));
+    const written = Promise.all(this.writing);
+    this.written.push(written);
+    this.batches.push(written.then(() => index.addDirectory({ path: folder })));
     this.writing = [];
     this.batch++;
     this.inBatch = 0;
@@ -90,7 +94,16 @@ export class SearchIndex {
     if (++this.inBatch >= BATCH) this.flush();
   }
 
-  /** Writes `<outputDir>/pagefind/` and stops Pagefind. */
+  /**
+   * Hands the last lessons to Pagefind and resolves once every lesson file is written, so the
+   * last batch does not wait behind the pages Eleventy writes with the same thread pool.
+   */
+  async handOver(): Promise<void> {
+    this.flush();
+    await Promise.all(this.written);
+  }
+
+  /** Waits for Pagefind, writes `<outputDir>/pagefind/` and stops Pagefind. */
   async write(outputDir: string): Promise<SearchIndexResult> {
     try {
       if (!this.index) return { pages: 0, errors: this.errors };
