@@ -80,6 +80,9 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   let images: Promise<void> = Promise.resolve();
   let search: Promise<SearchIndexResult | undefined> = Promise.resolve(undefined);
   let indexedLessons: number | undefined;
+  // Serve mode: the index is rebuilt once saves have stopped for a moment, not after every save.
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  const SEARCH_QUIET_MS = 1500;
 
   const load = async (): Promise<SiteState> => {
     const compiled = await compiler.compileAsync();
@@ -98,6 +101,13 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     return { compiled, problems, plan, heads: pageHeads(course) };
   };
 
+  const reportSearch = (r: SearchIndexResult | undefined) => {
+    if (!r) return;
+    for (const e of r.errors) console.log(`[search] ${e}`);
+    console.log(`[search] index written: ${r.pages} lessons`);
+    if (r.errors.length && !serving) process.exitCode = 1;
+  };
+
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     const content = path.resolve(settings.contentDir) + path.sep;
     if (changed.some((f) => !path.resolve(f).startsWith(content))) renderAll = true;
@@ -111,7 +121,11 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
       const pages = state.compiled.course.pages;
       if (renderAll || state.plan.pages.length > 0 || pages.length !== indexedLessons) {
         indexedLessons = pages.length;
-        search = search.then(() => writeSearchIndex(pages, settings.outputDir));
+        clearTimeout(searchTimer);
+        searchTimer = setTimeout(() => {
+          search = search.then(() => writeSearchIndex(pages, settings.outputDir));
+          void search.then(reportSearch, (e: Error) => console.log(`[search] ${e.message}`));
+        }, SEARCH_QUIET_MS);
       }
     } else {
       streaming = await SearchIndex.start();
@@ -166,14 +180,7 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
       process.exitCode = 1;
       console.error(`[course] STRICT=1: the build has ${errors} error${errors === 1 ? "" : "s"} in the content (see above).`);
     }
-    // A build waits for its search index; serve mode reloads the browser first.
-    const reportSearch = (r: SearchIndexResult | undefined) => {
-      if (!r) return;
-      for (const e of r.errors) console.log(`[search] ${e}`);
-      console.log(`[search] index written: ${r.pages} lessons`);
-      if (r.errors.length && !serving) process.exitCode = 1;
-    };
-    if (serving) void search.then(reportSearch, (e: Error) => console.log(`[search] ${e.message}`));
-    else reportSearch(await search);
+    // A build waits for its search index; serve mode indexes in the background (see above).
+    if (!serving) reportSearch(await search);
   });
 }
