@@ -14,6 +14,7 @@ import { pageHeads, type PageHead } from "../course/site.ts";
 import { Diagnostics, formatDiagnostic, formatSummary, type Diagnostic } from "../diagnostics/index.ts";
 import { ImagePipeline } from "../images/index.ts";
 import type { Settings } from "./settings.ts";
+import { ensureOutput, folderProblems, refuse } from "./output.ts";
 import filtersPlugin from "./filters.ts";
 import { fullPlan, RenderPlanner, type RenderPlan } from "./render-plan.ts";
 import { SearchIndex, writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
@@ -58,6 +59,8 @@ export function navUrl(course: Course, serving: boolean): string {
 }
 
 export default function coursePlugin(eleventyConfig: EleventyConfig, settings: Settings): void {
+  const problems = folderProblems(settings);
+  if (problems.length) refuse(problems.join("\n"));
   const diagnostics = new Diagnostics();
   let state: SiteState | undefined;
   let serving = false;
@@ -114,6 +117,7 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   });
 
   eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
+    await ensureOutput(settings, runMode);
     serving = runMode === "serve" || runMode === "watch";
     if (serving) {
       state = await load();

@@ -15,6 +15,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import * as esbuild from "esbuild";
 import { t } from "../site/strings.ts";
 import type { Settings } from "./settings.ts";
+import { ensureOutput } from "./output.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.resolve(here, "../client");
@@ -84,6 +85,7 @@ export default function sitePlugin(eleventyConfig: EleventyConfig, settings: Set
   });
 
   eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
+    await ensureOutput(settings, runMode);
     serving = runMode === "serve" || runMode === "watch";
     if (!assets || rebundle || !serving) assets = await buildAssets(settings.outputDir, { minify: !serving });
     rebundle = false;
