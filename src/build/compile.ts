@@ -58,6 +58,9 @@ export function checkVault(vault: Vault, diagnostics: Diagnostics): void {
       diagnostics.error(other.file, 1, "url-conflict", `page maps to URL ${conflict.url}, like ${first!.file}; published at ${other.url} instead`, "Rename one of the two files so their names differ in letters or digits.");
     }
   }
+  for (const { note, wanted, by } of vault.reservedUrls) {
+    diagnostics.warn(note.file, 1, "url-reserved", `page maps to URL ${wanted}, where the site publishes ${by}; published at ${note.url} instead`, `Rename the file (or its folder) so its URL is free, e.g. "${note.name} (notitie).md".`);
+  }
   for (const group of vault.duplicateNames()) {
     const files = group.map((n) => n.file).join(" and ");
     for (const note of group.slice(1)) {
@@ -202,7 +205,7 @@ export class Compiler {
     checkVaultRules(vault, facts, diagnostics);
     if (options.gitDates !== false) this.dates ??= gitDates(vault.root);
     for (const rel of this.text.keys()) if (!html.has(rel)) this.text.delete(rel);
-    const course = buildCourse({ notes: vault.notes, links, html, updated: this.dates, title: options.title, text: this.text });
+    const course = buildCourse({ notes: vault.notes, links, html, updated: this.dates, title: options.title, text: this.text, folderUrls: vault.folderUrls });
     const rendered = new Set([...toRender].filter((rel) => html.has(rel)));
     return { vault, course, diagnostics, rendered };
   }
