@@ -125,7 +125,8 @@ export function usedAttachments(vault: Vault, scan: ScannedNote): Set<Attachment
       if (meta?.attachment) used.add(meta.attachment);
       else if (t.type === "wikilink_image") use(meta?.target);
       if (t.type === "image") use(t.attrGet("src"));
-      if (t.type === "link_open") use(t.attrGet("href"));
+      // A link the renderer resolved to a note points at a page, not a file.
+      if (t.type === "link_open" && !(t.meta as { target?: string } | null)?.target) use(t.attrGet("href"));
       if (t.type === "html_block" || t.type === "html_inline") {
         for (const m of t.content.matchAll(HTML_URL_ATTR)) {
           const value = m[1] ?? m[2] ?? m[3] ?? "";

@@ -5,7 +5,7 @@
  */
 import type { Note } from "../vault/index.ts";
 import { folderUrl } from "../vault/index.ts";
-import { slugify } from "../vault/slug.ts";
+import { nameKey, slugify } from "../vault/slug.ts";
 import { COMPONENTS, componentOfName, derivedTags, findStep, parseCode, processSteps, type Component, type ProcessStep, type TaxonomyCode } from "../taxonomy/index.ts";
 import { leadingNumber, naturalCompare, withoutNumber } from "./order.ts";
 
@@ -30,6 +30,10 @@ export interface NavModule extends Link {
   folders: string[];
   /** Total number of lessons, submodules included. */
   total: number;
+  /** Vault path of the module's folder note (`Docker.md` next to `Docker/`), when it has one. */
+  noteRel?: string;
+  /** The folder note's rendered text, shown above the lessons on the module page. */
+  html?: string;
 }
 
 export interface TocEntry {
@@ -142,6 +146,8 @@ export interface CourseInput {
   title?: string;
   /** Cache of each page's text facts, kept between builds; filled in when given. */
   text?: Map<string, PageText>;
+  /** Module URL per folder, by name key of its path (`Vault.folderUrls`); default `folderUrl()`. */
+  folderUrls?: Map<string, string>;
 }
 
 const WORDS_PER_MINUTE = 200;
@@ -165,11 +171,19 @@ export function navLesson(note: Note): NavLesson {
   };
 }
 
-/** Builds the module tree from folders; notes at the vault root form a module "Algemeen" at the end. */
-export function buildNavigation(notes: Note[]): NavModule[] {
+/**
+ * Builds the module tree from folders; notes at the vault root form a module "Algemeen" at the end.
+ * A folder note (`Docker.md` next to `Docker/`) is no lesson: it becomes its folder's module page.
+ */
+export function buildNavigation(notes: Note[], urlOf: (folders: string[]) => string = folderUrl): NavModule[] {
   const root: NavModule = { title: "", url: "/", lessons: [], modules: [], folders: [], total: 0 };
   const byFolder = new Map<string, NavModule>();
+  const folderNotes: Note[] = [];
   for (const note of notes) {
+    if (note.folderNote) {
+      folderNotes.push(note);
+      continue;
+    }
     let mod = root;
     let key = "";
     for (let i = 0; i < note.folders.length; i++) {
@@ -178,13 +192,18 @@ export function buildNavigation(notes: Note[]): NavModule[] {
       let child = byFolder.get(key);
       if (!child) {
         const folders = note.folders.slice(0, i + 1);
-        child = { title: withoutNumber(name) || name, number: leadingNumber(name), url: folderUrl(folders), lessons: [], modules: [], folders, total: 0 };
+        child = { title: withoutNumber(name) || name, number: leadingNumber(name), url: urlOf(folders), lessons: [], modules: [], folders, total: 0 };
         byFolder.set(key, child);
         mod.modules.push(child);
       }
       mod = child;
     }
     mod.lessons.push(navLesson(note));
+  }
+  for (const note of folderNotes) {
+    const key = nameKey([...note.folders, note.name].join("/") + "/");
+    const mod = [...byFolder].find(([k]) => nameKey(k) === key)?.[1];
+    if (mod && mod.noteRel === undefined) mod.noteRel = note.rel;
   }
   const nameOf = new Map(notes.map((n) => [n.url, n.name]));
   const sort = (m: NavModule): number => {
@@ -459,8 +478,13 @@ export interface PageText {
 export function buildCourse(input: CourseInput): Course {
   const steps = processSteps();
   const notes = input.notes.filter((n) => !n.unpublished);
-  const modules = buildNavigation(notes);
+  const modules = buildNavigation(notes, (folders) => input.folderUrls?.get(nameKey(folders.join("/"))) ?? folderUrl(folders));
   const all = flattenModules(modules);
+  const relToNoteAll = new Map(notes.map((n) => [n.rel, n]));
+  for (const m of all) {
+    const note = m.noteRel ? relToNoteAll.get(m.noteRel) : undefined;
+    if (note) m.html = stripLeadingTitle(input.html.get(note.rel) ?? "", note.title);
+  }
   const byFolder = new Map(all.filter((m) => m.folders.length).map((m) => [m.folders.join("/") + "/", m]));
   const order = readingOrder(modules);
   const noteByUrl = new Map(notes.map((n) => [n.url, n]));

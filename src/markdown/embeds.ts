@@ -14,7 +14,7 @@ import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
 import type { Note, Vault } from "../vault/index.ts";
 import { asEnv, blockLine, newEnv } from "./env.ts";
-import { hasExtension, parseWikilink, resolvePageLink } from "./wikilinks.ts";
+import { attachmentExtension, parseWikilink, resolvePageLink } from "./wikilinks.ts";
 
 export interface Options {
   vault?: Vault;
@@ -52,7 +52,7 @@ export default function embedsPlugin(md: MarkdownIt, options: Options = {}): voi
     const m = EMBED_LINE.exec(line);
     if (!m) return false;
     const parts = parseWikilink(m[1]!);
-    if (parts.target && hasExtension(parts.target)) return false;
+    if (parts.target && attachmentExtension(parts.target, asEnv(state.env), options.vault)) return false;
     if (silent) return true;
     const token = state.push("note_embed", "div", 0);
     token.map = [startLine, startLine + 1];

@@ -16,6 +16,7 @@ import headingsPlugin from "./headings.ts";
 import { highlight } from "./highlight.ts";
 import imagesPlugin from "./images.ts";
 import labsPlugin from "./labs.ts";
+import linksPlugin from "./links.ts";
 import quizPlugin from "./quiz.ts";
 import sectionsPlugin from "./sections.ts";
 import taskListsPlugin from "./tasklists.ts";
@@ -49,6 +50,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     .use(markPlugin)
     .use(embedsPlugin, { vault, diagnostics })
     .use(wikilinksPlugin, { vault, diagnostics })
+    .use(linksPlugin, { vault, diagnostics })
     .use(calloutsPlugin, { diagnostics })
     .use(quizPlugin, { diagnostics })
     .use(taskListsPlugin)

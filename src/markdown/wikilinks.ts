@@ -58,6 +58,17 @@ export function hasExtension(target: string): string | undefined {
   return "." + m[1]!.toLowerCase();
 }
 
+/**
+ * The extension of a target that names an attachment. A name with a dot names a note when a
+ * note of that name exists (`Node.js`, `Versie 1.2`, `foo..bar`), like in Obsidian; only
+ * otherwise a file.
+ */
+export function attachmentExtension(target: string, env: RenderEnv, vault: Vault | undefined): string | undefined {
+  const ext = hasExtension(target);
+  if (!ext || !vault) return ext;
+  return vault.resolveNote(target, env.note).kind === "missing" ? ext : undefined;
+}
+
 /** Splits the `|` parts of an image embed into alt text and a size (`400` or `400x300`). */
 export function imageOptions(alias: string | undefined): { alt?: string; width?: number; height?: number } {
   if (!alias) return {};
@@ -84,7 +95,7 @@ export interface LinkTarget {
  * Resolves a page link for the note in `env` and reports problems; shared by inline links and
  * transclusions so both say the same things about the same mistakes.
  */
-export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEnv, at: { line: number; column: number }, ctx: Options): LinkTarget {
+export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEnv, at: { line: number; column: number }, ctx: Options, what = "wikilink"): LinkTarget {
   const report = (severity: "error" | "warning" | "info", rule: string, message: string, hint?: string) =>
     ctx.diagnostics?.add({ severity, file: env.file, line: at.line, column: at.column, rule, message, hint });
   let note: Note | undefined;
@@ -92,22 +103,22 @@ export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEn
     note = env.note;
     if (!note) return { href: parts.heading ? `#${headingSlug(parts.heading)}` : undefined };
   } else if (!ctx.vault) {
-    report("error", "broken-wikilink", `wikilink ${raw} cannot be resolved: no vault index`);
+    report("error", "broken-wikilink", `${what} ${raw} cannot be resolved: no vault index`);
     return {};
   } else {
     const res = ctx.vault.resolveNote(parts.target, env.note);
     if (res.kind === "missing") {
       const hint = res.suggestion ? `did you mean "${res.suggestion}"?` : `create a page named "${parts.target}" or fix the name`;
-      report("error", "broken-wikilink", `wikilink ${raw} matches no page; ${hint}`, `Link names are file names without .md, anywhere in the vault.`);
+      report("error", "broken-wikilink", `${what} ${raw} matches no page; ${hint}`, `Link names are file names without .md, anywhere in the vault.`);
       return {};
     }
     note = res.target;
     if (res.kind === "ambiguous") {
       const names = res.candidates.map((n) => n.file).join(" and ");
-      report("warning", "ambiguous-wikilink", `wikilink ${raw} matches ${res.candidates.length} pages: ${names}; linking to ${note.file}`, `Write the folder in the link, e.g. [[${note.rel.replace(/\.md$/i, "")}]], or rename one page.`);
+      report("warning", "ambiguous-wikilink", `${what} ${raw} matches ${res.candidates.length} pages: ${names}; linking to ${note.file}`, `Write the folder in the link, e.g. [[${note.rel.replace(/\.md$/i, "")}]], or rename one page.`);
     }
     if (note.unpublished) {
-      report("info", "link-to-draft", `wikilink ${raw} points to a page that is not published (${note.unpublished}); shown as plain text`);
+      report("info", "link-to-draft", `${what} ${raw} points to a page that is not published (${note.unpublished}); shown as plain text`);
       return { note };
     }
   }
@@ -122,7 +133,7 @@ export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEn
         report(
           "error",
           "broken-anchor",
-          `wikilink ${raw}: page "${note.name}" has no heading "${parts.heading}"${guess ? `; did you mean "#${guess}"?` : ""}`,
+          `${what} ${raw}: page "${note.name}" has no heading "${parts.heading}"${guess ? `; did you mean "#${guess}"?` : ""}`,
           note.headings.length ? `Headings there: ${note.headings.slice(0, 6).map((x) => x.text).join(", ")}` : `That page has no headings.`,
         );
         return { note };
@@ -187,7 +198,7 @@ export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): 
     const raw = state.src.slice(start, close + 2);
     const at = inlinePosition(state, start);
     const parts = parseWikilink(inner);
-    const ext = parts.target ? hasExtension(parts.target) : undefined;
+    const ext = parts.target ? attachmentExtension(parts.target, env, opts.vault) : undefined;
 
     if (ext) {
       emitAttachment(state, parts, raw, ext, embed, env, at);

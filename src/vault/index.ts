@@ -52,6 +52,11 @@ export interface Note {
   url: string;
   /** Undefined when published; otherwise why not (`draft: true`, ...). */
   unpublished?: string;
+  /**
+   * True for a folder note: `Docker.md` next to a folder `Docker/` with published notes
+   * (Obsidian's folder-note layout). Its URL is the folder's module page, which shows its text.
+   */
+  folderNote?: boolean;
   frontMatterProblems: FrontMatterProblem[];
 }
 
@@ -98,6 +103,44 @@ export interface CachedNote {
 export interface UrlConflict {
   url: string;
   notes: Note[];
+}
+
+/** A note whose URL belongs to a page the site makes itself; it is published elsewhere. */
+export interface ReservedUrl {
+  note: Note;
+  /** The URL its path maps to. */
+  wanted: string;
+  /** What the site publishes there, for messages: `the search page`, `the module page of folder Docker/`. */
+  by: string;
+}
+
+/** URLs of pages the site generates; a note there is moved aside. */
+export const GENERATED_PAGES: ReadonlyMap<string, string> = new Map([
+  ["/", "the home page"],
+  ["/zoeken/", "the search page"],
+  ["/taxonomie/", "the taxonomy page"],
+  ["/algemeen/", "the module page of the notes at the vault root"],
+]);
+/** Folders of generated pages (listings, search index, shared navigation); no note is published below them. */
+export const GENERATED_FOLDERS: ReadonlyMap<string, string> = new Map([
+  ["/tags/", "the tag pages"],
+  ["/onderwerpen/", "the topic pages"],
+  ["/processtappen/", "the process-step pages"],
+  ["/pagefind/", "the search index"],
+  ["/nav/", "the shared navigation"],
+]);
+
+/** What the site generates at `url`, when it does. */
+export function generatedAt(url: string): string | undefined {
+  const page = GENERATED_PAGES.get(url);
+  if (page) return page;
+  for (const [prefix, by] of GENERATED_FOLDERS) if (url.startsWith(prefix)) return by;
+  return undefined;
+}
+
+/** `/zoeken/` -> `/zoeken-2/`, `/tags/a/` -> `/tags-2/a/`: the first folder gets the number. */
+function numbered(url: string, n: number): string {
+  return url.replace(/^\/([^/]+)\//, `/$1-${n}/`);
 }
 
 const IGNORED_DIRS = new Set([".obsidian", ".trash", ".git", "node_modules", "_site", ".github", ".vscode"]);
@@ -163,7 +206,16 @@ export class Vault {
   readonly notes: Note[] = [];
   readonly attachments: Attachment[] = [];
   readonly urlConflicts: UrlConflict[] = [];
-  private byPath = new Map<string, Note>();
+  /** Notes moved aside because their URL belongs to a generated page or a module page. */
+  readonly reservedUrls: ReservedUrl[] = [];
+  /**
+   * The module page URL of every folder that holds published notes, by name key of its path
+   * (`8. docker/basis`). Unique, and never the URL of a generated page.
+   */
+  readonly folderUrls = new Map<string, string>();
+  /** What owns each folder URL, for messages. */
+  private folderOf = new Map<string, string>();
+  private byPath = new Map<string, Note[]>();
   private byName = new Map<string, Note[]>();
   private byAlias = new Map<string, Note[]>();
   private attByPath = new Map<string, Attachment>();
@@ -183,20 +235,28 @@ export class Vault {
     const files: FoundFile[] = [];
     walk(this.root, this.root, files);
     const seen = new Set<string>();
+    const notes: Note[] = [];
     for (const { rel, mtimeMs, size } of files) {
       const abs = path.join(this.root, rel);
       if (/\.md$/i.test(rel)) {
         seen.add(abs);
         const cached = options.cache?.get(abs);
         if (cached && cached.mtimeMs === mtimeMs && cached.size === size) {
-          cached.note.url = noteUrl(rel); // a URL conflict of an earlier load may have renamed it
-          this.addNote(cached.note);
+          notes.push(cached.note);
         } else {
           const note = this.readNote(abs, rel, display(abs));
           options.cache?.set(abs, { mtimeMs, size, note });
-          this.addNote(note);
+          notes.push(note);
         }
       } else this.addAttachment({ kind: "attachment", file: display(abs), abs, rel, name: path.posix.basename(rel), url: attachmentUrl(rel), shared: false });
+    }
+    this.assignFolderUrls(notes);
+    for (const note of notes) {
+      // URLs are decided again on every load: a conflict of an earlier load may have renamed it.
+      const folder = note.unpublished ? undefined : this.folderUrls.get(nameKey([...note.folders, note.name].join("/")));
+      note.folderNote = folder !== undefined || undefined;
+      note.url = folder ?? noteUrl(note.rel);
+      this.addNote(note);
     }
     if (options.cache) for (const abs of options.cache.keys()) if (!seen.has(abs)) options.cache.delete(abs);
     if (options.assetsDir) {
@@ -214,12 +274,40 @@ export class Vault {
     return noteFromSource(readFileSync(abs, "utf8"), rel, file, abs);
   }
 
+  /** Module URLs for the folders that hold published notes (the course makes a page for each). */
+  private assignFolderUrls(notes: Note[]): void {
+    const folders = new Map<string, string[]>();
+    for (const note of notes) {
+      if (note.unpublished) continue;
+      for (let i = 1; i <= note.folders.length; i++) {
+        const key = nameKey(note.folders.slice(0, i).join("/"));
+        if (!folders.has(key)) folders.set(key, note.folders.slice(0, i));
+      }
+    }
+    const taken = new Set<string>();
+    for (const [key, parts] of [...folders].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      let url = folderUrl(parts);
+      for (let n = 2; taken.has(url) || generatedAt(url); n++) url = numbered(folderUrl(parts), n);
+      taken.add(url);
+      this.folderUrls.set(key, url);
+      this.folderOf.set(url, `the module page of folder ${parts.join("/")}/`);
+    }
+  }
+
   private addNote(note: Note): void {
     this.notes.push(note);
-    this.byPath.set(nameKey(note.rel.replace(/\.md$/i, "")), note);
+    push(this.byPath, nameKey(note.rel.replace(/\.md$/i, "")), note);
     push(this.byName, nameKey(note.name), note);
     for (const alias of note.aliases) push(this.byAlias, nameKey(alias), note);
     if (note.unpublished) return;
+    const by = note.folderNote ? undefined : (generatedAt(note.url) ?? this.folderOf.get(note.url));
+    if (by) {
+      const wanted = note.url;
+      let n = 2;
+      while (this.byUrl.has(numbered(wanted, n)) || this.folderOf.has(numbered(wanted, n)) || generatedAt(numbered(wanted, n))) n++;
+      note.url = numbered(wanted, n);
+      this.reservedUrls.push({ note, wanted, by });
+    }
     const taken = this.byUrl.get(note.url);
     if (taken) {
       const conflict = this.urlConflicts.find((c) => c.url === note.url);
@@ -249,16 +337,26 @@ export class Vault {
   }
 
   /**
-   * Resolves a wikilink target to a note like Obsidian does: exact vault path, then a path
-   * suffix, then the file name anywhere (case-insensitive, Unicode-normalised), then aliases.
-   * `from` breaks ties between notes of the same name: the one nearest to it wins.
+   * Resolves a link target to a note like Obsidian does: a path relative to `from` (`./x`,
+   * `../map/x`, `map/x`), the exact vault path, then a path suffix, then the file name anywhere
+   * (case-insensitive, Unicode-normalised), then aliases. Of notes whose names differ only in
+   * case or Unicode form, the one spelled exactly as the target wins; when none is, the target
+   * is ambiguous. `from` breaks ties between notes of the same name: the one nearest to it wins.
    */
   resolveNote(target: string, from?: Note): Resolution<Note> {
-    const clean = target.replace(/\\/g, "/").replace(/^\.?\//, "").replace(/\.md$/i, "").trim();
+    let clean = target.replace(/\\/g, "/").trim().replace(/\.md$/i, "");
+    if (from && clean.includes("/") && !clean.startsWith("/")) {
+      const joined = path.posix.normalize(path.posix.join(path.posix.dirname(from.rel), clean));
+      if (!joined.startsWith("../")) {
+        const hit = pick(this.byPath.get(nameKey(joined)), joined, from);
+        if (hit) return hit;
+      }
+    }
+    clean = clean.replace(/^(?:\.{1,2}\/)+|^\//, "");
     const key = nameKey(clean);
     if (!key) return { kind: "missing" };
-    const exact = this.byPath.get(key);
-    if (exact) return { kind: "found", target: exact };
+    const exact = pick(this.byPath.get(key), clean, from);
+    if (exact) return exact;
     let candidates: Note[] = [];
     if (key.includes("/")) {
       candidates = this.notes.filter((n) => nameKey(n.rel.replace(/\.md$/i, "")).endsWith("/" + key));
@@ -266,9 +364,9 @@ export class Vault {
       candidates = this.byName.get(key) ?? [];
       if (candidates.length === 0) candidates = this.byAlias.get(key) ?? [];
     }
-    if (candidates.length === 1) return { kind: "found", target: candidates[0]! };
-    if (candidates.length > 1) return { kind: "ambiguous", target: nearest(candidates, from), candidates };
     const wanted = clean.split("/").pop() ?? clean;
+    const hit = pick(candidates, wanted, from);
+    if (hit) return hit;
     return missing(() => (this.noteNames ??= new NameMatcher(this.notes.map((n) => n.name))).closest(wanted));
   }
 
@@ -367,6 +465,31 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * One note of `candidates` for a target written as `written`: the only one; else the only one
+ * whose path or name ends in exactly `written` (as typed, then Unicode-normalised); else
+ * ambiguous between those that are left.
+ */
+function pick(candidates: Note[] | undefined, written: string, from?: Note): Resolution<Note> | undefined {
+  if (!candidates || candidates.length === 0) return undefined;
+  if (candidates.length === 1) return { kind: "found", target: candidates[0]! };
+  const spelled = (n: Note, norm: (s: string) => string) => {
+    const full = norm(n.rel.replace(/\.md$/i, ""));
+    const w = norm(written);
+    return full === w || full.endsWith("/" + w) || (!w.includes("/") && n.aliases.some((a) => norm(a) === w));
+  };
+  let left = candidates;
+  for (const norm of [(s: string) => s, (s: string) => s.normalize("NFC")]) {
+    const same = candidates.filter((n) => spelled(n, norm));
+    if (same.length === 1) return { kind: "found", target: same[0]! };
+    if (same.length > 1) {
+      left = same;
+      break;
+    }
+  }
+  return { kind: "ambiguous", target: nearest(left, from), candidates: left };
 }
 
 function nearest(candidates: Note[], from?: Note): Note {

@@ -16,7 +16,7 @@ export interface NoteRefs {
 }
 
 const WIKILINK = /(!?)\[\[([^\]\n]+?)\]\]/g;
-const MARKDOWN_LINK = /\]\(\s*<?([^)\s>]+)/g;
+const MARKDOWN_LINK = /\]\(\s*(?:<([^>\n]+)>|([^)<\n]+))/g;
 const HTML_URL = /\b(?:src|href)\s*=\s*["']([^"']+)["']/gi;
 
 /** The key a target is found by: `map/Les 4.md#Kop` -> `les 4`, `schema.png` -> `schema.png`. */
@@ -40,11 +40,14 @@ export function noteRefs(body: string): NoteRefs {
     links.add(key);
     if (m[1]) embeds.add(key);
   }
-  for (const re of [MARKDOWN_LINK, HTML_URL]) {
-    for (const m of body.matchAll(re)) {
-      const key = refKey(m[1]!);
-      if (key) links.add(key);
-    }
+  for (const m of body.matchAll(MARKDOWN_LINK)) {
+    // `(<Les 4.md>)`, `(Les%204.md "titel")` or Obsidian's `(Les 4.md#Kop)`.
+    const key = refKey(m[1] ?? m[2]!.trim().replace(/\s+["'(][^]*$/, ""));
+    if (key) links.add(key);
+  }
+  for (const m of body.matchAll(HTML_URL)) {
+    const key = refKey(m[1]!);
+    if (key) links.add(key);
   }
   return { links, embeds };
 }

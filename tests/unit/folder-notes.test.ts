@@ -1,0 +1,93 @@
+/**
+ * Folder notes and URLs the site reserves (src/vault/index.ts, src/course/index.ts): a note next
+ * to a folder of the same name is that folder's module page, not a lesson; a note or folder
+ * whose URL is a generated page's is moved aside and reported.
+ */
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { compile } from "../../src/build/compile.ts";
+import { readingOrder } from "../../src/course/index.ts";
+import { loadVault } from "../../src/vault/index.ts";
+
+function dirOf(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "folder-notes-"));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+describe("folder notes", () => {
+  const dir = dirOf({
+    "Docker.md": "Over de module.\n",
+    "Docker/1. Een.md": "Zie [[Docker]].\n",
+    "Docker/2. Twee.md": "Twee.\n",
+    "Leeg.md": "Een map met alleen een concept.\n",
+    "Leeg/Concept.md": "---\ndraft: true\n---\nx\n",
+  });
+
+  test("the note takes its folder's module URL and is marked as folder note", () => {
+    const v = loadVault({ root: dir });
+    const note = v.notes.find((n) => n.rel === "Docker.md")!;
+    assert.equal(note.folderNote, true);
+    assert.equal(note.url, "/docker/");
+    assert.deepEqual(v.urlConflicts, []);
+  });
+
+  test("a folder without published notes has no module page: its note stays a lesson", () => {
+    const v = loadVault({ root: dir });
+    const note = v.notes.find((n) => n.rel === "Leeg.md")!;
+    assert.equal(note.folderNote, undefined);
+    assert.equal(note.url, "/leeg/");
+  });
+
+  test("the module carries the note's text and the note is no lesson", () => {
+    const { course } = compile({ contentDir: dir, gitDates: false });
+    const mod = course.allModules.find((m) => m.url === "/docker/")!;
+    assert.equal(mod.noteRel, "Docker.md");
+    assert.match(mod.html ?? "", /Over de module\./);
+    assert.deepEqual(mod.lessons.map((l) => l.url), ["/docker/1-een/", "/docker/2-twee/"]);
+    assert.ok(!readingOrder(course.modules).some((l) => l.url === "/docker/"));
+    assert.ok(!course.pages.some((p) => p.url === "/docker/"));
+    assert.deepEqual(course.pages.find((p) => p.url === "/docker/1-een/")!.prev, undefined);
+  });
+});
+
+describe("URLs of generated pages", () => {
+  test("root notes named like generated pages, notes below tags/ and Pagefind/ are moved aside", () => {
+    const dir = dirOf({
+      "Zoeken.md": "x\n",
+      "Taxonomie.md": "x\n",
+      "Algemeen.md": "x\n",
+      "tags/a.md": "x\n",
+      "Pagefind/b.md": "x\n",
+    });
+    const v = loadVault({ root: dir });
+    assert.deepEqual(
+      v.reservedUrls.map((r) => [r.note.rel, r.wanted, r.note.url]).sort(),
+      [
+        ["Algemeen.md", "/algemeen/", "/algemeen-2/"],
+        ["Pagefind/b.md", "/pagefind/b/", "/pagefind-2/b/"],
+        ["Taxonomie.md", "/taxonomie/", "/taxonomie-2/"],
+        ["Zoeken.md", "/zoeken/", "/zoeken-2/"],
+        ["tags/a.md", "/tags/a/", "/tags-2/a/"],
+      ],
+    );
+    assert.equal(v.folderUrls.get("tags"), "/tags-2/");
+    const { diagnostics } = compile({ contentDir: dir, gitDates: false });
+    const reported = diagnostics.all().filter((d) => d.rule === "url-reserved");
+    assert.equal(reported.length, 5);
+    assert.match(reported.find((d) => d.file.endsWith("Zoeken.md"))!.message, /^page maps to URL \/zoeken\/, where the site publishes the search page; published at \/zoeken-2\/ instead$/);
+  });
+
+  test("a note whose URL is a module page's is moved aside, the module keeps its URL", () => {
+    const dir = dirOf({ "Docker-X.md": "x\n", "Docker X/Les.md": "y\n" });
+    const v = loadVault({ root: dir });
+    assert.equal(v.folderUrls.get("docker x"), "/docker-x/");
+    assert.deepEqual(v.reservedUrls.map((r) => [r.note.rel, r.note.url, r.by]), [["Docker-X.md", "/docker-x-2/", "the module page of folder Docker X/"]]);
+  });
+});
