@@ -2,7 +2,8 @@
  * The site's small enhancements, all optional: the page works without them.
  * Theme toggle (remembered), the lesson menu on small screens, copy buttons and language
  * labels on code blocks, focusable scroll containers for wide tables, callouts that open
- * for printing, and the sidebar's other modules from the shared navigation file.
+ * for printing, the sidebar's other modules from the shared navigation file, and a
+ * "Naar boven" button once the reader has scrolled down.
  */
 import { t } from "../site/strings.ts";
 import { applyTheme, currentTheme, storeTheme } from "./_theme.ts";
@@ -44,7 +45,22 @@ function sidebarToggle(): void {
   button.addEventListener("click", () => {
     const open = button.getAttribute("aria-expanded") !== "true";
     set(open);
-    if (open) sidebar.querySelector<HTMLElement>("[aria-current='page'], a")?.focus();
+    // Focus lands on the lesson being read (the sidebar's first link is the course title).
+    if (open) {
+      const target = sidebar.querySelector<HTMLElement>("a[aria-current='page']") ?? sidebar.querySelector<HTMLElement>("a");
+      target?.focus({ preventScroll: true });
+      // Scroll the menu panel, not the page behind it, to show that lesson.
+      if (target && sidebar.scrollHeight > sidebar.clientHeight) {
+        sidebar.scrollTop += target.getBoundingClientRect().top - sidebar.getBoundingClientRect().top - sidebar.clientHeight / 3;
+      }
+    }
+  });
+  // On a small screen the open menu lies over the page: when focus leaves it (Tab past its
+  // last link), it closes, so focus never goes on behind it.
+  sidebar.addEventListener("focusout", (e) => {
+    const to = e.relatedTarget;
+    if (button.getAttribute("aria-expanded") !== "true" || !(to instanceof Node)) return;
+    if (!sidebar.contains(to) && !button.contains(to) && button.checkVisibility()) set(false);
   });
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
@@ -176,7 +192,51 @@ function tocPosition(): void {
   update();
 }
 
+/**
+ * "Naar boven": a button at the bottom of the screen once the reader is more than a screen and
+ * a half down. It scrolls to the top and puts focus on the content, as the skip link does.
+ */
+function backToTop(): void {
+  const main = document.getElementById("inhoud");
+  if (!main) return;
+  const link = document.createElement("a");
+  link.className = "back-to-top";
+  link.href = "#inhoud";
+  link.hidden = true;
+  link.dataset.backToTop = "";
+  const icon = document.createElement("span");
+  icon.className = "icon icon-arrow-up";
+  icon.setAttribute("aria-hidden", "true");
+  const label = document.createElement("span");
+  label.className = "back-to-top-label";
+  label.textContent = t.footer.top;
+  link.append(icon, label);
+  link.addEventListener("click", (e) => {
+    e.preventDefault();
+    window.scrollTo({ top: 0 });
+    main.focus({ preventScroll: true });
+  });
+  document.body.append(link);
+  let queued = false;
+  const update = () => {
+    queued = false;
+    link.hidden = window.scrollY < window.innerHeight * 1.5;
+  };
+  window.addEventListener(
+    "scroll",
+    () => {
+      if (!queued) {
+        queued = true;
+        requestAnimationFrame(update);
+      }
+    },
+    { passive: true },
+  );
+  update();
+}
+
 themeToggle();
+backToTop();
 tableOfContents();
 tocPosition();
 sidebarToggle();

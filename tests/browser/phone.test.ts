@@ -4,11 +4,15 @@
  * - no page scrolls sideways at 320 px and 390 px: every page of the build is visited and
  *   `document.documentElement.scrollWidth` may not exceed the window's width;
  * - a Leertaak's acceptance criteria read as lines of text (a `<code>` is no column of its own);
+ * - far down a long lesson the header (lesson menu, search, theme) is still on screen, an
+ *   anchor target is not hidden under it, and "Naar boven" appears and leads back up;
+ * - the lesson menu opens over the page with focus on the current lesson; Escape closes it
+ *   and focus returns to the button; the page keeps its place;
  * - screenshots of the Leertaak and the 404 page at 320 px go to test-results/.
  * Without /usr/bin/chromium these tests fail, unless SKIP_BROWSER=1.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -25,6 +29,8 @@ describe("the study site on a phone", { skip: skipBrowser ? "SKIP_BROWSER=1" : f
   /** Every page of the build, as a URL path. */
   let pages: string[] = [];
   let leertaak = "";
+  /** The longest lesson (most HTML), for the scrolling tests. */
+  let long = "";
 
   async function context(width: number, scheme: "light" | "dark" = "light"): Promise<BrowserContext> {
     return browser.newContext({ viewport: { width, height: 740 }, colorScheme: scheme, reducedMotion: "reduce" });
@@ -48,6 +54,8 @@ describe("the study site on a phone", { skip: skipBrowser ? "SKIP_BROWSER=1" : f
       .map((u) => u.replace(/index\.html$/, ""))
       .sort();
     leertaak = pages.find((u) => /\/\d+-leertaak-/.test(u)) ?? "";
+    const sizes = pageFiles(output).map((f) => ({ f, size: statSync(f).size })).sort((a, b) => b.size - a.size);
+    long = "/" + path.relative(output, sizes.find((x) => /\/\d+-[^/]+\/index\.html$/.test(x.f))!.f).split(path.sep).join("/").replace(/index\.html$/, "");
     assert.ok(pages.length > 40 && leertaak, `pages found: ${pages.length}, a Leertaak: ${leertaak}`);
     server = await serveStatic(output);
     browser = await launchChromium();
@@ -95,6 +103,86 @@ describe("the study site on a phone", { skip: skipBrowser ? "SKIP_BROWSER=1" : f
     });
     assert.ok(lines >= 2, "a long criterion wraps over several lines at 320 px");
     await page.screenshot({ path: path.join(results, "leertaak-320.png"), fullPage: true });
+    await ctx.close();
+  });
+
+  /** Whether the element is on screen and not covered: the topmost element at its centre is it or inside it. */
+  const reachable = (page: Page, selector: string) =>
+    page.evaluate((sel) => {
+      const el = document.querySelector<HTMLElement>(sel);
+      if (!el || !el.checkVisibility()) return false;
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (y < 0 || y > window.innerHeight || x < 0 || x > window.innerWidth) return false;
+      const top = document.elementFromPoint(x, y);
+      return !!top && (top === el || el.contains(top));
+    }, selector);
+
+  for (const width of [320, 390]) {
+    test(`far down a long lesson the header stays reachable at ${width} px, and Naar boven leads back up`, async () => {
+      const ctx = await context(width);
+      const page = await open(ctx, long);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(height > 4000, `${long} is long (${height} px)`);
+      assert.equal(await page.locator("[data-back-to-top]").isVisible(), false, "no Naar boven at the top of the page");
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+      await page.waitForTimeout(100);
+      for (const sel of ["[data-sidebar-toggle]", ".header-search-link", "[data-theme-toggle]", ".brand"]) {
+        assert.ok(await reachable(page, sel), `${sel} is on screen and not covered after scrolling`);
+      }
+      const header = await page.locator(".site-header").boundingBox();
+      assert.ok(header && header.y === 0 && header.height <= 64, `the header is one compact row at the top: ${JSON.stringify(header)}`);
+      const back = page.locator("[data-back-to-top]");
+      assert.ok(await reachable(page, "[data-back-to-top]"), "Naar boven appears after scrolling");
+      assert.equal(await back.getAttribute("href"), "#inhoud");
+      assert.equal(await back.evaluate((e) => e.textContent?.trim()), "Naar boven");
+      await back.click();
+      await page.waitForFunction(() => window.scrollY === 0, undefined, { timeout: 5000 });
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "inhoud", "focus goes to the content, as with the skip link");
+      await ctx.close();
+    });
+  }
+
+  test("an anchor target is not hidden under the sticky header", async () => {
+    const ctx = await context(390);
+    const page = await open(ctx, long);
+    const ids = await page.locator(".toc a[href^='#']").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+    assert.ok(ids.length > 2, "the long lesson has a table of contents");
+    const id = ids[Math.floor(ids.length / 2)]!;
+    await page.goto(`${server.url}${long}#${id}`, { waitUntil: "networkidle" });
+    await page.waitForTimeout(200);
+    const { target, header } = await page.evaluate((i) => ({
+      target: document.getElementById(decodeURIComponent(i))!.getBoundingClientRect().top,
+      header: document.querySelector(".site-header")!.getBoundingClientRect().bottom,
+    }), id);
+    assert.ok(header > 0, "the header is on screen");
+    assert.ok(target >= header, `the heading starts below the header (heading ${target}, header ${header})`);
+    assert.ok(target < header + 80, `and right below it (heading ${target}, header ${header})`);
+    await ctx.close();
+  });
+
+  test("the lesson menu opens over the page with focus on the current lesson; Escape closes it", async () => {
+    const ctx = await context(390);
+    const page = await open(ctx, long);
+    await page.evaluate(() => window.scrollTo(0, 3000));
+    await page.waitForTimeout(100);
+    const before = await page.evaluate(() => window.scrollY);
+    const button = page.locator("[data-sidebar-toggle]");
+    await button.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await button.getAttribute("aria-expanded"), "true");
+    const focused = await page.evaluate(() => {
+      const a = document.activeElement as HTMLAnchorElement | null;
+      return { current: a?.getAttribute("aria-current"), inMenu: !!a?.closest("#lessen"), href: a?.getAttribute("href") };
+    });
+    assert.deepEqual({ current: focused.current, inMenu: focused.inMenu }, { current: "page", inMenu: true }, `focus is on the current lesson, not on ${focused.href}`);
+    assert.ok(await reachable(page, "#lessen a[aria-current='page']"), "the current lesson is on screen in the open menu");
+    assert.equal(await page.evaluate(() => window.scrollY), before, "the page keeps its place behind the menu");
+    await page.keyboard.press("Escape");
+    assert.equal(await button.getAttribute("aria-expanded"), "false");
+    assert.equal(await button.evaluate((b) => b === document.activeElement), true, "focus returns to the button");
+    assert.equal(await page.locator("#lessen").isVisible(), false);
     await ctx.close();
   });
 });
