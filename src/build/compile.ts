@@ -21,7 +21,7 @@ import { checkVaultRules, noteFacts, type NoteFacts } from "../check/vault-rules
 import { buildCourse, type Course, type PageText } from "../course/index.ts";
 import type { ImageRequest } from "../images/index.ts";
 import { createMarkdown, renderNote } from "../markdown/index.ts";
-import { loadVault, type CachedNote, type Note, type Vault } from "../vault/index.ts";
+import { loadVault, type Attachment, type CachedNote, type Note, type Vault } from "../vault/index.ts";
 import { noteRefs, ownKeys, type NoteRefs } from "../vault/refs.ts";
 import { nameKey } from "../vault/slug.ts";
 
@@ -45,6 +45,8 @@ export interface Compiled {
   diagnostics: Diagnostics;
   /** Vault paths of the notes this call rendered (every published note on the first call). */
   rendered: Set<string>;
+  /** Attachments that published notes use (a draft's attachments are not among them). */
+  publishedAttachments: Set<Attachment>;
 }
 
 /** Problems that concern the vault as a whole rather than one line of Markdown. */
@@ -194,11 +196,13 @@ export class Compiler {
     const html = new Map<string, string>();
     const links = new Map<string, string[]>();
     const facts: NoteFacts[] = [];
+    const publishedAttachments = new Set<Attachment>();
     for (const r of results.values()) {
       for (const d of r.diagnostics) diagnostics.add(d);
       if (r.html !== undefined) {
         html.set(r.note.rel, r.html);
         links.set(r.note.rel, r.links);
+        for (const a of r.facts.attachments) publishedAttachments.add(a);
       }
       facts.push(r.facts);
     }
@@ -207,7 +211,7 @@ export class Compiler {
     for (const rel of this.text.keys()) if (!html.has(rel)) this.text.delete(rel);
     const course = buildCourse({ notes: vault.notes, links, html, updated: this.dates, title: options.title, text: this.text, folderUrls: vault.folderUrls });
     const rendered = new Set([...toRender].filter((rel) => html.has(rel)));
-    return { vault, course, diagnostics, rendered };
+    return { vault, course, diagnostics, rendered, publishedAttachments };
   }
 
   /**

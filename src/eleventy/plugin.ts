@@ -12,7 +12,9 @@ import { Compiler, type Compiled } from "../build/compile.ts";
 import { navLesson, stripLeadingTitle, type Course } from "../course/index.ts";
 import { pageHeads, type PageHead } from "../course/site.ts";
 import { Diagnostics, formatDiagnostic, formatSummary, type Diagnostic } from "../diagnostics/index.ts";
+import { metaDescription } from "./head.ts";
 import { ImagePipeline } from "../images/index.ts";
+import type { Attachment } from "../vault/index.ts";
 import type { Settings } from "./settings.ts";
 import { ensureOutput, folderProblems, refuse } from "./output.ts";
 import filtersPlugin from "./filters.ts";
@@ -29,10 +31,26 @@ export interface SiteState {
   heads: Map<string, PageHead>;
 }
 
+/**
+ * The attachments the site publishes: those the published notes use, plus any whose URL
+ * appears in a published page (a transcluded note's attachments). A draft's attachments
+ * and files nobody links stay unpublished. `_assets/` is a passthrough copy of its own.
+ */
+export function attachmentsToPublish(compiled: Compiled): Attachment[] {
+  const used = new Set(compiled.publishedAttachments);
+  const byUrl = new Map(compiled.vault.attachments.map((a) => [a.url, a]));
+  for (const page of compiled.course.pages) {
+    for (const m of page.html.matchAll(/\/bestanden\/[^"'\s<>#?]+/g)) {
+      const att = byUrl.get(m[0]);
+      if (att) used.add(att);
+    }
+  }
+  return [...used].filter((a) => !a.shared);
+}
+
 function copyAttachments(compiled: Compiled, outputDir: string): number {
   let copied = 0;
-  for (const att of compiled.vault.attachments) {
-    if (att.shared) continue; // _assets/ is a passthrough copy
+  for (const att of attachmentsToPublish(compiled)) {
     const dest = path.join(outputDir, "bestanden", ...att.rel.split("/"));
     try {
       const src = statSync(att.abs);
@@ -87,6 +105,7 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   const SEARCH_QUIET_MS = 1500;
 
+  let descriptions = new Map<string, { html: string; text: string }>();
   const load = async (): Promise<SiteState> => {
     const compiled = await compiler.compileAsync();
     // The development banner: each page's problems (serve mode only).
@@ -101,7 +120,19 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     }
     const course = compiled.course;
     const plan = serving ? planner.plan(course, problems, renderAll) : fullPlan(course);
-    return { compiled, problems, plan, heads: pageHeads(course) };
+    const heads = pageHeads(course);
+    // The meta description as plain text, decoded once, escaped once by the template.
+    const seen = new Map<string, { html: string; text: string }>();
+    for (const p of course.pages) {
+      const head = heads.get(p.url);
+      if (!head) continue;
+      let d = descriptions.get(p.url);
+      if (!d || d.html !== p.html) d = { html: p.html, text: metaDescription(p.html) };
+      seen.set(p.url, d);
+      head.description = d.text;
+    }
+    descriptions = seen;
+    return { compiled, problems, plan, heads };
   };
 
   const reportSearch = (r: SearchIndexResult | undefined) => {
