@@ -60,6 +60,12 @@ export function checkVault(vault: Vault, diagnostics: Diagnostics): void {
       diagnostics.error(other.file, 1, "url-conflict", `page maps to URL ${conflict.url}, like ${first!.file}; published at ${other.url} instead`, "Rename one of the two files so their names differ in letters or digits.");
     }
   }
+  for (const link of vault.skippedLinks) {
+    const file = vault.displayPath(link.abs);
+    if (link.problem === "outside") diagnostics.warn(file, 0, "symlink-outside", `symbolic link points outside the content folder, to ${link.target}; not published`, "Copy the file into the vault instead of linking to it, or remove the link.");
+    else if (link.problem === "dangling") diagnostics.warn(file, 0, "symlink-broken", `symbolic link points to ${link.target || "nothing"}, which does not exist; skipped`, "Remove the link or point it at a file in the vault.");
+    else diagnostics.warn(file, 0, "symlink-loop", `symbolic link leads back into a folder that is already being read${link.target ? ` (${link.target})` : ""}; not followed`, "Remove the link: a folder that contains itself cannot be published.");
+  }
   for (const { note, wanted, by } of vault.reservedUrls) {
     diagnostics.warn(note.file, 1, "url-reserved", `page maps to URL ${wanted}, where the site publishes ${by}; published at ${note.url} instead`, `Rename the file (or its folder) so its URL is free, e.g. "${note.name} (notitie).md".`);
   }

@@ -3,7 +3,7 @@
  * Obsidian's rules for resolving a link target. Plain TypeScript: no Eleventy, no
  * rendering. The build, the content check and the tests all use this one index.
  */
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { dateValue, splitFrontMatter, stringList, tagList, unpublishedReason, type FrontMatterProblem } from "./frontmatter.ts";
@@ -156,20 +156,82 @@ interface FoundFile {
   size: number;
 }
 
-function walk(dir: string, base: string, out: FoundFile[]): void {
-  let entries: string[];
+/** A symbolic link the scan did not follow. */
+export interface SkippedLink {
+  /** Absolute path of the link. */
+  abs: string;
+  /** Where it points (as far as it could be followed). */
+  target: string;
+  /** `outside`: out of the folder being read; `dangling`: to nothing; `loop`: back into a folder already read. */
+  problem: "outside" | "dangling" | "loop";
+}
+
+/**
+ * The files below `base`. Symbolic links are followed only while they stay inside `base`: a
+ * link out of it (`/etc/passwd`), a dangling link and a link back into a folder already read
+ * are skipped and listed in `skipped`, never fatal.
+ */
+function walk(base: string, out: FoundFile[], skipped: SkippedLink[]): void {
+  let baseReal: string;
   try {
-    entries = readdirSync(dir);
+    baseReal = realpathSync(base);
   } catch {
     return;
   }
-  for (const entry of entries.sort()) {
-    if (IGNORED_DIRS.has(entry) || entry.startsWith(".")) continue;
-    const abs = path.join(dir, entry);
-    const st = statSync(abs);
-    if (st.isDirectory()) walk(abs, base, out);
-    else if (st.isFile()) out.push({ rel: path.relative(base, abs).split(path.sep).join("/"), mtimeMs: st.mtimeMs, size: st.size });
-  }
+  const within = (real: string, folder: string) => real === folder || real.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+  // Real paths of the folders being read, from the top down to the current one.
+  const chain = new Set<string>([baseReal]);
+  const visit = (dir: string, dirReal: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort()) {
+      if (IGNORED_DIRS.has(entry) || entry.startsWith(".")) continue;
+      const abs = path.join(dir, entry);
+      let st;
+      try {
+        st = lstatSync(abs);
+      } catch {
+        continue;
+      }
+      let real = path.join(dirReal, entry);
+      if (st.isSymbolicLink()) {
+        let written = "";
+        try {
+          written = readlinkSync(abs);
+        } catch {
+          /* unreadable: reported below */
+        }
+        try {
+          real = realpathSync(abs);
+          st = statSync(abs);
+        } catch (err) {
+          const loop = (err as NodeJS.ErrnoException).code === "ELOOP";
+          skipped.push({ abs, target: written, problem: loop ? "loop" : "dangling" });
+          continue;
+        }
+        if (!within(real, baseReal)) {
+          skipped.push({ abs, target: real, problem: "outside" });
+          continue;
+        }
+        // A link back to a folder being read would be read forever.
+        if (st.isDirectory() && chain.has(real)) {
+          skipped.push({ abs, target: real, problem: "loop" });
+          continue;
+        }
+      }
+      if (st.isDirectory() && !chain.has(real)) {
+        chain.add(real);
+        visit(abs, real);
+        chain.delete(real);
+      } else if (st.isFile()) out.push({ rel: path.relative(base, abs).split(path.sep).join("/"), mtimeMs: st.mtimeMs, size: st.size });
+      else if (st.isFile()) out.push({ rel: path.relative(base, abs).split(path.sep).join("/"), mtimeMs: st.mtimeMs, size: st.size });
+    }
+  };
+  visit(base, baseReal);
 }
 
 /** Headings of a body, found with markdown-it's parser so they match the render exactly. */
@@ -206,6 +268,10 @@ export class Vault {
   readonly notes: Note[] = [];
   readonly attachments: Attachment[] = [];
   readonly urlConflicts: UrlConflict[] = [];
+  /** A path as messages show it: relative to the working directory when inside it. */
+  readonly displayPath: (abs: string) => string;
+  /** Symbolic links the scan did not follow (out of the folder, dangling, or a loop). */
+  readonly skippedLinks: SkippedLink[] = [];
   /** Notes moved aside because their URL belongs to a generated page or a module page. */
   readonly reservedUrls: ReservedUrl[] = [];
   /**
@@ -232,8 +298,9 @@ export class Vault {
       const r = path.relative(cwd, abs);
       return (r.startsWith("..") ? abs : r).split(path.sep).join("/");
     };
+    this.displayPath = display;
     const files: FoundFile[] = [];
-    walk(this.root, this.root, files);
+    walk(this.root, files, this.skippedLinks);
     const seen = new Set<string>();
     const notes: Note[] = [];
     for (const { rel, mtimeMs, size } of files) {
@@ -262,7 +329,7 @@ export class Vault {
     if (options.assetsDir) {
       const assets = path.resolve(options.assetsDir);
       const assetFiles: FoundFile[] = [];
-      walk(assets, assets, assetFiles);
+      walk(assets, assetFiles, this.skippedLinks);
       for (const { rel } of assetFiles) {
         const abs = path.join(assets, rel);
         this.addAttachment({ kind: "attachment", file: display(abs), abs, rel: `_assets/${rel}`, name: path.posix.basename(rel), url: `/_assets/${rel}`, shared: true });
