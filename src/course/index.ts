@@ -280,6 +280,30 @@ export function backlinks(links: Map<string, string[]>): Map<string, string[]> {
   return new Map([...out].map(([k, v]) => [k, [...v]]));
 }
 
+/**
+ * The last part of a tag page's URL. A tag written in plain ASCII letters, digits, spaces and
+ * `-_/.` gets its slug (`HBO-i/niveau-2` -> `hbo-i-niveau-2`); any other character would be lost
+ * in the slug (`C++` and `C#` both `c`, 🐳 and 日本 both empty), so such a tag also gets a short
+ * code of its name (compared like Obsidian compares tags, ignoring case): two tags never share
+ * a page, and no tag URL is empty.
+ */
+export function tagSlug(name: string): string {
+  const slug = slugify(name);
+  if (slug && /^[A-Za-z0-9\s\-_/.]*$/.test(name)) return slug;
+  const code = shortHash(nameKey(name));
+  return slug ? `${slug}-${code}` : code;
+}
+
+/** FNV-1a of a string, base 36, six characters. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, "0").slice(-6);
+}
+
 export function tagUrl(kind: TagLink["kind"] | Listing["kind"], name: string): string {
   switch (kind) {
     case "onderwerp":
@@ -289,7 +313,7 @@ export function tagUrl(kind: TagLink["kind"] | Listing["kind"], name: string): s
     case "step":
       return `/processtappen/${slugify(name)}/`;
     default:
-      return `/tags/${slugify(name)}/`;
+      return `/tags/${tagSlug(name)}/`;
   }
 }
 
@@ -307,7 +331,7 @@ export function noteTags(note: Note, steps: ProcessStep[] = processSteps()): Tag
     if (seen.has(key)) continue;
     seen.add(key);
     const kind = /^HBO-i\/niveau-\d$/.test(name) ? "niveau" : processes.has(name) ? "proces" : stepNames.has(name) ? "processtap" : topics.has(name) ? "onderwerp" : parseCode(name) ? "code" : "tag";
-    tags.push({ title: name, kind, url: kind === "code" ? undefined : kind === "onderwerp" ? tagUrl("topic", name) : `/tags/${slugify(name)}/` });
+    tags.push({ title: name, kind, url: kind === "code" ? undefined : kind === "onderwerp" ? tagUrl("topic", name) : `/tags/${tagSlug(name)}/` });
   }
   return tags;
 }

@@ -2,7 +2,8 @@
  * Integration: a vault laid out the way Obsidian users lay out theirs builds without an output
  * conflict: a folder note (`Docker.md` next to `Docker/`) becomes its folder's module page,
  * and notes whose URL belongs to a generated page (`Zoeken.md`, `Taxonomie.md`, `Algemeen.md`,
- * `tags/a.md`) are published beside it, with a warning from the build and from the check.
+ * `tags/a.md`) are published beside it, with a warning from the build and from the check; tags
+ * whose slugs would clash (`C++`, `C#`) or be empty (🐳, 日本) each get a page of their own.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -15,7 +16,7 @@ import { buildSite, projectRoot, type BuildResult } from "../helpers/build.ts";
 const files: Record<string, string> = {
   "Docker.md": "---\ntitle: Docker\n---\nDeze mapnotitie vertelt waar de module over gaat.\n",
   "Docker/1. Uitleg Images.md": "---\ntitle: 1. Uitleg Images\n---\nZie [[Docker]] en [[2. Uitleg Containers]].\n",
-  "Docker/2. Uitleg Containers.md": "---\ntitle: 2. Uitleg Containers\n---\nContainers.\n",
+  "Docker/2. Uitleg Containers.md": "---\ntitle: 2. Uitleg Containers\ntags: [C++, C#, 🐳, 日本]\n---\nContainers.\n",
   "Zoeken.md": "---\ntitle: Zoeken\n---\nEen notitie die Zoeken heet.\n",
   "Taxonomie.md": "---\ntitle: Taxonomie\n---\nEen notitie die Taxonomie heet.\n",
   "Algemeen.md": "---\ntitle: Algemeen\n---\nEen notitie die Algemeen heet.\n",
@@ -69,6 +70,17 @@ describe("build of a vault with a folder note and notes named like generated pag
     assert.doesNotMatch(page("/taxonomie/"), /Een notitie die Taxonomie heet/);
     assert.match(page("/algemeen/"), /href="\/algemeen-2\/"/, "the root module lists the moved note");
     assert.match(page("/tags/a/"), /href="\/tags-2\/a\/"/, "the tag page lists the moved note");
+  });
+
+  test("tags whose slugs would clash or be empty each get their own page", () => {
+    const html = page("/docker/2-uitleg-containers/");
+    const urls = [...html.matchAll(/href="(\/tags\/[^"]*)"/g)].map((m) => m[1]!);
+    const own = [...new Set(urls)].filter((u) => u !== "/tags/a/");
+    assert.equal(own.length, 4, own.join(" "));
+    for (const url of own) {
+      assert.notEqual(url, "/tags//");
+      assert.match(page(url), /href="\/docker\/2-uitleg-containers\/"/);
+    }
   });
 
   test("the build and the check name each moved note and the fix", () => {
