@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import { Diagnostics, type Diagnostic } from "../diagnostics/index.ts";
-import { checkNoteRules } from "../check/rules.ts";
+import { checkNoteRules, isCourseVault } from "../check/rules.ts";
 import { parseNote, scanNote } from "../check/scan.ts";
 import { checkVaultRules, noteFacts, type NoteFacts } from "../check/vault-rules.ts";
 import { buildCourse, type Course, type PageText } from "../course/index.ts";
@@ -130,6 +130,8 @@ export class Compiler {
   private attachmentKeys = new Set<string>();
   private readonly text = new Map<string, PageText>();
   private dates: Map<string, string> | undefined;
+  /** Whether the last compile found a course (`isCourseVault`). */
+  private course: boolean | undefined;
   readonly diagnostics: Diagnostics;
 
   constructor(private readonly options: CompileOptions) {
@@ -162,6 +164,10 @@ export class Compiler {
   private *steps(): Generator<void, Compiled, void> {
     const options = this.options;
     const vault = loadVault({ root: options.contentDir, assetsDir: options.assetsDir, cache: this.cache });
+    // Course rules run only on a course; when that changes, every note's rules run again.
+    const isCourse = isCourseVault(vault.notes);
+    if (this.course !== undefined && this.course !== isCourse) this.results = new Map();
+    this.course = isCourse;
     const toRender = this.affected(vault);
 
     const sink = new NoteDiagnostics();
@@ -188,7 +194,7 @@ export class Compiler {
         parsed = r;
       }
       const scan = scanNote(note, parsed);
-      if (!note.unpublished) checkNoteRules(scan, sink);
+      if (!note.unpublished) checkNoteRules(scan, sink, { course: isCourse });
       results.set(note.rel, { note, shape: shapeOf(note), refs: kept?.note === note ? kept.refs : noteRefs(note.body), html, links, facts: noteFacts(vault, scan), diagnostics: sink.target });
       if (html !== undefined) options.onRendered?.(note, html);
       yield;
@@ -212,7 +218,7 @@ export class Compiler {
       }
       facts.push(r.facts);
     }
-    checkVaultRules(vault, facts, diagnostics);
+    checkVaultRules(vault, facts, diagnostics, { course: isCourse });
     if (options.gitDates !== false) this.dates ??= gitDates(vault.root);
     for (const rel of this.text.keys()) if (!html.has(rel)) this.text.delete(rel);
     const course = buildCourse({ notes: vault.notes, links, html, updated: this.dates, title: options.title, text: this.text, folderUrls: vault.folderUrls });

@@ -397,11 +397,29 @@ export function checkQuizPattern(scan: ScannedNote, diagnostics: Diagnostics): v
 
 // ---------------------------------------------------------------------------------------
 
+/**
+ * True when the vault is a course: some note has `taxonomie:` in its front matter. The rules
+ * that only make sense for a course (a title in front matter, known keys, taxonomy codes, the
+ * "Volgende stap" chain) run only then; on any other Obsidian vault a note's title is its file
+ * name, as in Obsidian. Rules about broken things (links, anchors, images, YAML) always run.
+ */
+export function isCourseVault(notes: Iterable<Note>): boolean {
+  for (const note of notes) if (note.keyLines.has("taxonomie")) return true;
+  return false;
+}
+
+export interface RuleOptions {
+  /** Run the course rules (see `isCourseVault`). Default `true`. */
+  course?: boolean;
+}
+
 /** The rules that look at one published note only. */
-export function checkNoteRules(scan: ScannedNote, diagnostics: Diagnostics): void {
+export function checkNoteRules(scan: ScannedNote, diagnostics: Diagnostics, options: RuleOptions = {}): void {
   const { note } = scan;
-  checkFrontMatter(note, diagnostics);
-  checkTaxonomy(note, scan.lines, diagnostics);
+  if (options.course !== false) {
+    checkFrontMatter(note, diagnostics);
+    checkTaxonomy(note, scan.lines, diagnostics);
+  }
   checkEncoding(note, diagnostics);
   checkTodo(scan, diagnostics);
   checkMojibake(scan, diagnostics);
@@ -420,11 +438,12 @@ export interface RuleInput {
 export function runContentRules(vault: Vault, diagnostics: Diagnostics, input: RuleInput = {}): void {
   let md = input.md;
   const facts: NoteFacts[] = [];
+  const course = isCourseVault(vault.notes);
   for (const note of vault.notes) {
     const parsed = input.rendered?.get(note.rel) ?? parseNote((md ??= createMarkdown({ vault, highlight: false })), note);
     const scan = scanNote(note, parsed);
-    if (!note.unpublished) checkNoteRules(scan, diagnostics);
+    if (!note.unpublished) checkNoteRules(scan, diagnostics, { course });
     facts.push(noteFacts(vault, scan));
   }
-  checkVaultRules(vault, facts, diagnostics);
+  checkVaultRules(vault, facts, diagnostics, { course });
 }

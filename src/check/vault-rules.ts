@@ -23,8 +23,9 @@ export function noteFacts(vault: Vault, scan: ScannedNote): NoteFacts {
   return { note: scan.note, nextStep: nextStepOf(scan), attachments: usedAttachments(vault, scan) };
 }
 
-export function checkVaultRules(vault: Vault, facts: NoteFacts[], diagnostics: Diagnostics): void {
-  checkNextStepChain(vault, facts, diagnostics);
+export function checkVaultRules(vault: Vault, facts: NoteFacts[], diagnostics: Diagnostics, options: { course?: boolean } = {}): void {
+  // The "Volgende stap" chain is a course convention (see `isCourseVault` in rules.ts).
+  if (options.course !== false) checkNextStepChain(vault, facts, diagnostics);
   checkUnusedAttachments(vault, facts, diagnostics);
 }
 
