@@ -235,8 +235,42 @@ function backToTop(): void {
   update();
 }
 
+/**
+ * Search from every page: the header's field shows results while typing (its code and
+ * Pagefind load on the field's first focus, `_quick-search.ts`), and `/` or Ctrl+K (Cmd+K on
+ * a Mac) puts focus in the search field: the header's, else the one on the page, else (on a
+ * phone, where the header has a search link instead of a field) the search page opens.
+ */
+function searchShortcuts(): void {
+  const header = document.querySelector<HTMLInputElement>("#kop-zoeken");
+  if (header) {
+    header.setAttribute("aria-keyshortcuts", "/ Control+K Meta+K");
+    const load = () => void import("./_quick-search.ts").then((m) => m.enhanceQuickSearch(header));
+    header.addEventListener("focus", load, { once: true });
+    if (document.activeElement === header) load();
+  }
+  document.addEventListener("keydown", (e) => {
+    const slash = e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey;
+    const k = e.key.toLowerCase() === "k" && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+    if (!slash && !k) return;
+    const at = e.target instanceof HTMLElement ? e.target : null;
+    // A slash typed into a field or an editor is just a slash.
+    if (slash && at && (at.isContentEditable || at.closest("input, textarea, select, [contenteditable]"))) return;
+    const fields = ["#kop-zoeken", ".pagefind-ui__search-input", "#zoekterm"].map((s) => document.querySelector<HTMLInputElement>(s));
+    const field = fields.find((f) => f?.checkVisibility());
+    const link = document.querySelector<HTMLAnchorElement>(".header-search-link");
+    if (!field && !link?.checkVisibility()) return;
+    e.preventDefault();
+    if (field) {
+      field.focus();
+      field.select();
+    } else if (link) location.href = link.href;
+  });
+}
+
 themeToggle();
 backToTop();
+searchShortcuts();
 tableOfContents();
 tocPosition();
 sidebarToggle();

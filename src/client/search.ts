@@ -17,6 +17,8 @@ interface PagefindUIOptions {
   excerptLength?: number;
   /** Passed on to Pagefind itself: search on the main thread instead of in a web worker. */
   noWorker?: boolean;
+  /** Overrides of Pagefind's own interface texts (its Dutch clear button says "Reset"). */
+  translations?: Record<string, string>;
 }
 interface PagefindUIInstance {
   triggerSearch(term: string): void;
@@ -67,6 +69,7 @@ async function start(): Promise<void> {
       // races a 5 s timeout, which a slow phone or a busy machine can lose.
       noWorker: true,
       autofocus: box.hasAttribute("data-search-autofocus") && !query,
+      translations: { clear_search: t.search.clear, placeholder: t.search.placeholder, search_label: t.search.label },
     });
     if (query) ui.triggerSearch(query);
   }

@@ -33,6 +33,14 @@ export const t = {
     noScript: "Zoeken werkt met JavaScript. Zonder JavaScript vind je alle lessen via het overzicht van de cursus.",
     loading: "Zoeken wordt geladen…",
     unavailable: "Zoeken is op dit moment niet beschikbaar. Gebruik het overzicht van de cursus.",
+    /** Pagefind's own button that empties the field (its Dutch default says "Reset"). */
+    clear: "Wissen",
+    /** The results panel under the header's search field. */
+    panelLabel: "Zoekresultaten",
+    searching: "Zoeken…",
+    results: (n: number) => (n === 1 ? "1 les gevonden" : `${n} lessen gevonden`),
+    none: (term: string) => `Niets gevonden voor “${term}”.`,
+    all: (term: string) => `Alle resultaten voor “${term}”`,
   },
   home: {
     eyebrow: "Cursus",
