@@ -67,7 +67,7 @@ export default function linksPlugin(md: MarkdownIt, options: Options = {}): void
     const href = open.attrGet("href") ?? "";
     if (!isVaultHref(href)) return;
     const { path, fragment } = splitHref(href);
-    if (!path || path.endsWith("/")) return;
+    if (!path || path.endsWith("/") || path === "." || path === "..") return;
     const env = asEnv(state.env);
     const at = inlinePosition(state, start);
     const raw = state.src.slice(start, state.pos);

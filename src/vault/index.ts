@@ -121,13 +121,12 @@ export const GENERATED_PAGES: ReadonlyMap<string, string> = new Map([
   ["/taxonomie/", "the taxonomy page"],
   ["/algemeen/", "the module page of the notes at the vault root"],
 ]);
-/** Folders of generated pages (listings, search index, shared navigation); no note is published below them. */
+/** Folders of generated pages (listings, search index); no note is published below them. */
 export const GENERATED_FOLDERS: ReadonlyMap<string, string> = new Map([
   ["/tags/", "the tag pages"],
   ["/onderwerpen/", "the topic pages"],
   ["/processtappen/", "the process-step pages"],
   ["/pagefind/", "the search index"],
-  ["/nav/", "the shared navigation"],
 ]);
 
 /** What the site generates at `url`, when it does. */
@@ -426,7 +425,9 @@ export class Vault {
     if (exact) return exact;
     let candidates: Note[] = [];
     if (key.includes("/")) {
-      candidates = this.notes.filter((n) => nameKey(n.rel.replace(/\.md$/i, "")).endsWith("/" + key));
+      // Notes with the last part as name whose path ends in the whole target: no scan of every note.
+      const named = this.byName.get(key.slice(key.lastIndexOf("/") + 1)) ?? [];
+      candidates = named.filter((n) => nameKey(n.rel.replace(/\.md$/i, "")).endsWith("/" + key));
     } else {
       candidates = this.byName.get(key) ?? [];
       if (candidates.length === 0) candidates = this.byAlias.get(key) ?? [];
