@@ -379,6 +379,8 @@ export class Vault {
       const conflict = this.urlConflicts.find((c) => c.url === note.url);
       if (conflict) conflict.notes.push(note);
       else this.urlConflicts.push({ url: note.url, notes: [taken, note] });
+      // A second folder note of one folder (`Docker.md` and `docker.md`) is a lesson of its own.
+      note.folderNote = undefined;
       // Keep both pages: the later one gets a numbered URL so nothing is dropped.
       let n = 2;
       while (this.byUrl.has(note.url.replace(/\/$/, `-${n}/`))) n++;

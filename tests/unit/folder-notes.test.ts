@@ -55,6 +55,16 @@ describe("folder notes", () => {
     assert.ok(!course.pages.some((p) => p.url === "/docker/"));
     assert.deepEqual(course.pages.find((p) => p.url === "/docker/1-een/")!.prev, undefined);
   });
+
+  test("a second folder note of the same folder is a lesson at a numbered URL, not lost", () => {
+    const d = dirOf({ "Docker.md": "Eerste.\n", "docker.md": "Tweede.\n", "Docker/Les.md": "x\n" });
+    const { vault, course } = compile({ contentDir: d, gitDates: false });
+    const second = vault.notes.find((n) => n.rel === "docker.md")!;
+    assert.equal(second.folderNote, undefined);
+    assert.equal(second.url, "/docker-2/");
+    assert.ok(course.pages.some((p) => p.url === "/docker-2/"));
+    assert.equal(course.allModules.find((m) => m.url === "/docker/")!.noteRel, "Docker.md");
+  });
 });
 
 describe("URLs of generated pages", () => {
