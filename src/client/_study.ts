@@ -9,6 +9,15 @@
  *   docker-cursus:gedaan:/cursus/8-docker/1-uitleg-docker/   "1"             lesson marked done
  *   docker-cursus:toets:/cursus/8-docker/20-oefeningen-…/    QuizRecord      quiz answers of a page
  *   docker-cursus:taken:/cursus/8-docker/29-leertaak-…/      boolean[]       task-list checkboxes
+ *
+ * How a self-test question is scored: it counts as right only when the FIRST answer checked
+ * was right. A wrong first answer gets "probeer het nog eens" (with a hint) and a second
+ * try; the right answer shows after the second wrong try or when the student opens it. The
+ * stored `correct` is the first try's result and later tries never change it (`firstTry`);
+ * `chosen` is the latest answer, shown again after a reload. Opening the answer before any
+ * check stores `{ chosen: [], correct: false }`: the student saw it, so it is not right.
+ * "Opnieuw" forgets the question: the next check is a first try again (a self-test only
+ * fools its own student).
  */
 
 export const STORE_PREFIX = "docker-cursus:";
@@ -80,6 +89,43 @@ export function judge(chosen: readonly number[], correct: readonly number[]): { 
   return { verdict: correct.length > 1 && found > 0 && onlyRight ? "partial" : "wrong", found };
 }
 
+/** Wrong checks before the right answer is shown without being asked for. */
+export const TRIES = 2;
+
+/**
+ * What a check leads to: `right`, `try-again` (wrong, tries left: the answer stays hidden) or
+ * `show-answer` (wrong for the `TRIES`th time). `tries` counts the checks so far, this one included.
+ */
+export function afterCheck(right: boolean, tries: number): "right" | "try-again" | "show-answer" {
+  if (right) return "right";
+  return tries >= TRIES ? "show-answer" : "try-again";
+}
+
+/** The stored answer after a check: the latest choice, and right only when the first try was. */
+export function firstTry(previous: QuizAnswer | undefined, chosen: number[], right: boolean): QuizAnswer {
+  return { chosen, correct: previous ? previous.correct && right : right };
+}
+
+/**
+ * A hint from a question's explanation text (the folded answer's paragraphs, one per line):
+ * a line that starts with `Hint:` if there is one, else the explanation's first sentence
+ * without its `Uitleg:` or `Toelichting:` label. Undefined when there is no explanation.
+ */
+export function hintFrom(text: string): string | undefined {
+  const lines = text.split("\n").map((l) => l.trim());
+  const marked = lines.find((l) => /^hint\s*:/i.test(l));
+  if (marked !== undefined) return marked.replace(/^hint\s*:\s*/i, "") || undefined;
+  const body = lines
+    .filter((l) => !/^(juist|goed)\s*:/i.test(l))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(uitleg|toelichting)\s*:\s*/i, "");
+  if (!body) return undefined;
+  const sentence = /^.+?[.!?](?=\s+[^\s]|$)/.exec(body)?.[0] ?? body;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
 /** A stored quiz record, or an empty one when it is missing or not ours. */
 export function parseQuizRecord(raw: string | null | undefined): QuizRecord {
   const empty: QuizRecord = { v: 1, answers: {} };
@@ -91,7 +137,9 @@ export function parseQuizRecord(raw: string | null | undefined): QuizRecord {
     for (const [id, a] of Object.entries((data as QuizRecord).answers ?? {})) {
       if (!a || !Array.isArray(a.chosen) || typeof a.correct !== "boolean") continue;
       const chosen = a.chosen.filter((i): i is number => Number.isInteger(i) && i >= 0);
+      // No choice at all is kept only as "answer seen before any check" (never right).
       if (chosen.length) answers[id] = { chosen, correct: a.correct };
+      else if (a.chosen.length === 0 && !a.correct) answers[id] = { chosen: [], correct: false };
     }
     return { v: 1, answers };
   } catch {

@@ -5,9 +5,15 @@
  *   question with one right answer, checkboxes in a group when more are right;
  * - "Controleer" grades the choice. (It is a button for both kinds: arrow keys move through a
  *   radio group by selecting, so grading on selection would grade a keyboard user's first
- *   arrow press.) The chosen options say "Goed" or "Niet goed", a missed right option says
- *   "Juist antwoord", the question's own live region says the result, the folded answer with
- *   the explanation opens, and "Opnieuw" starts the question over;
+ *   arrow press.) A wrong first try says "Niet goed, probeer het nog eens" with a hint from
+ *   the explanation (`hintFrom`), marks the wrong choice and keeps the answer hidden. A right
+ *   answer, or a second wrong one, ends the question: the chosen options say "Goed" or "Niet
+ *   goed", a missed right option says "Juist antwoord", the folded answer with the explanation
+ *   opens, and "Opnieuw" starts the question over. The question's own live region says each
+ *   result;
+ * - the folded answer opens only on request ("Toon het antwoord", then "Verberg het
+ *   antwoord"); opened before the question is answered, it ends the question as not right;
+ * - scoring: right only at the first try (see _study.ts);
  * - a score line before the first question ("3 van 7 goed");
  * - answers are stored per page (`_store.ts`) and shown again after a reload.
  *
@@ -15,7 +21,7 @@
  */
 import { t } from "../site/strings.ts";
 import { currentPath, readQuiz, writeQuiz } from "./_store.ts";
-import { isRight, judge, pageScore, questionId, type QuizRecord } from "./_study.ts";
+import { afterCheck, firstTry, hintFrom, isRight, judge, pageScore, questionId, type QuizRecord } from "./_study.ts";
 
 interface Question {
   id: string;
@@ -25,6 +31,12 @@ interface Question {
   verdicts: HTMLElement[];
   correct: number[];
   answer: HTMLDetailsElement | null;
+  summary: HTMLElement | null;
+  /** The hint shown after a wrong first try, from the explanation. */
+  hint: string | undefined;
+  tip: HTMLElement;
+  /** Checks since the question was last started. */
+  tries: number;
   check: HTMLButtonElement;
   retry: HTMLButtonElement;
   feedback: HTMLElement;
@@ -96,14 +108,26 @@ function setup(root: HTMLElement, n: number, seen: Set<string>): Question | unde
   const feedback = el("p", "quiz-feedback");
   feedback.setAttribute("aria-live", "polite");
   feedback.setAttribute("aria-atomic", "true");
+  const tip = el("p", "quiz-tip");
+  tip.hidden = true;
+  tip.setAttribute("aria-live", "polite");
   actions.append(check, retry, feedback);
   list.after(actions);
+  actions.after(tip);
 
   root.classList.add("quiz-ready");
   const answer = root.querySelector<HTMLDetailsElement>(":scope > .callout-content > details.quiz-answer");
-  const q: Question = { id, root, options, inputs, verdicts, correct, answer, check, retry, feedback };
+  const summary = answer?.querySelector<HTMLElement>(":scope > summary") ?? null;
+  const explanation = answer ? [...answer.querySelectorAll<HTMLElement>(":scope > :not(summary)")].map((e) => e.textContent ?? "").join("\n") : "";
+  const q: Question = { id, root, options, inputs, verdicts, correct, answer, summary, hint: hintFrom(explanation), tip, tries: 0, check, retry, feedback };
   check.addEventListener("click", () => grade(q));
   retry.addEventListener("click", () => reset(q));
+  answer?.addEventListener("toggle", () => {
+    syncSummary(q);
+    // Opened on request before the question was answered: the question ends here.
+    if (answer.open && !root.classList.contains("is-answered")) reveal(q, true);
+  });
+  syncSummary(q);
   // Enter in an option checks the answer, as in a form.
   for (const input of inputs) {
     input.addEventListener("keydown", (e) => {
@@ -114,6 +138,8 @@ function setup(root: HTMLElement, n: number, seen: Set<string>): Question | unde
     });
     input.addEventListener("change", () => {
       if (q.feedback.dataset.result === "empty") say(q, "", undefined);
+      // A new choice after a wrong try: the old marks go.
+      if (q.tries > 0 && !q.root.classList.contains("is-answered")) clearMarks(q);
     });
   }
   return q;
@@ -145,32 +171,84 @@ function grade(q: Question): void {
     return;
   }
   const right = isRight(chosen, q.correct);
-  show(q, chosen, right, true);
-  record.answers[q.id] = { chosen, correct: right };
+  q.tries++;
+  record.answers[q.id] = firstTry(record.answers[q.id], chosen, right);
   writeQuiz(path, record);
   updateScore();
+  if (afterCheck(right, q.tries) === "try-again") {
+    tryAgain(q, chosen);
+    return;
+  }
+  show(q, chosen, right, true);
   q.retry.focus();
+}
+
+/** A wrong try with tries left: mark the choice, say so, give the hint; the answer stays hidden. */
+function tryAgain(q: Question, chosen: number[]): void {
+  q.options.forEach((li, i) => mark(q, i, chosen.includes(i) ? (q.correct.includes(i) ? "right" : "wrong") : ""));
+  const r = judge(chosen, q.correct);
+  const text = r.verdict === "partial" ? t.quiz.tryAgainPartial(r.found, q.correct.length) : t.quiz.tryAgain;
+  say(q, text, "wrong");
+  // The hint has its own live region, filled after the verdict so it is spoken after it.
+  q.tip.hidden = !q.hint;
+  q.tip.replaceChildren();
+  const hint = q.hint;
+  if (hint) window.setTimeout(() => q.tip.append(el("strong", "quiz-tip-label", t.quiz.hint), " ", hint), 120);
+}
+
+function mark(q: Question, i: number, state: "right" | "wrong" | "missed" | ""): void {
+  const li = q.options[i]!;
+  li.classList.toggle("is-chosen", state === "right" || state === "wrong");
+  li.classList.toggle("is-right", state === "right");
+  li.classList.toggle("is-wrong", state === "wrong");
+  li.classList.toggle("is-missed", state === "missed");
+  const verdict = q.verdicts[i]!;
+  verdict.hidden = !state;
+  verdict.dataset.verdict = state;
+  verdict.textContent = state === "right" ? t.quiz.right : state === "wrong" ? t.quiz.wrong : state === "missed" ? t.quiz.missed : "";
+}
+
+function clearMarks(q: Question): void {
+  q.options.forEach((_, i) => mark(q, i, ""));
+}
+
+function syncSummary(q: Question): void {
+  if (q.summary) q.summary.textContent = q.answer?.open ? t.quiz.hideAnswer : t.quiz.showAnswer;
+}
+
+/** The answer opened on request: the right options are marked, the question ends as not right. */
+function reveal(q: Question, store: boolean): void {
+  const chosen = chosenOf(q);
+  q.root.classList.add("is-answered");
+  q.root.dataset.result = "wrong";
+  q.options.forEach((_, i) => {
+    const good = q.correct.includes(i);
+    mark(q, i, chosen.includes(i) ? (good ? "right" : "wrong") : good ? "missed" : "");
+    q.inputs[i]!.disabled = true;
+  });
+  q.tip.hidden = true;
+  q.check.hidden = true;
+  q.retry.hidden = false;
+  say(q, t.quiz.revealed, "wrong", store);
+  if (store) {
+    record.answers[q.id] = firstTry(record.answers[q.id] ?? { chosen: [], correct: false }, chosen, false);
+    writeQuiz(path, record);
+    updateScore();
+  }
 }
 
 /** Shows a graded answer: marks, the open explanation, "Opnieuw". */
 function show(q: Question, chosen: number[], right: boolean, announce: boolean): void {
   q.root.classList.add("is-answered");
   q.root.dataset.result = right ? "right" : "wrong";
-  q.options.forEach((li, i) => {
+  q.options.forEach((_, i) => {
     const picked = chosen.includes(i);
     const good = q.correct.includes(i);
-    const state = picked ? (good ? "right" : "wrong") : good ? "missed" : "";
-    li.classList.toggle("is-chosen", picked);
-    li.classList.toggle("is-right", state === "right");
-    li.classList.toggle("is-wrong", state === "wrong");
-    li.classList.toggle("is-missed", state === "missed");
+    mark(q, i, picked ? (good ? "right" : "wrong") : good ? "missed" : "");
     q.inputs[i]!.checked = picked;
     q.inputs[i]!.disabled = true;
-    const verdict = q.verdicts[i]!;
-    verdict.hidden = !state;
-    verdict.dataset.verdict = state;
-    verdict.textContent = state === "right" ? t.quiz.right : state === "wrong" ? t.quiz.wrong : state === "missed" ? t.quiz.missed : "";
   });
+  q.tip.hidden = true;
   if (q.answer) q.answer.open = true;
   q.check.hidden = true;
   q.retry.hidden = false;
@@ -185,13 +263,13 @@ function feedbackText(chosen: number[], correct: number[]): string {
 function reset(q: Question): void {
   q.root.classList.remove("is-answered");
   delete q.root.dataset.result;
-  q.options.forEach((li, i) => {
-    li.classList.remove("is-chosen", "is-right", "is-wrong", "is-missed");
+  q.options.forEach((_, i) => {
+    mark(q, i, "");
     q.inputs[i]!.checked = false;
     q.inputs[i]!.disabled = false;
-    q.verdicts[i]!.hidden = true;
-    q.verdicts[i]!.textContent = "";
   });
+  q.tries = 0;
+  q.tip.hidden = true;
   if (q.answer) q.answer.open = false;
   q.check.hidden = false;
   q.retry.hidden = true;
@@ -228,8 +306,15 @@ function start(): void {
   for (const q of questions) {
     const a = record.answers[q.id];
     if (!a || a.chosen.some((i) => i >= q.options.length) || (a.chosen.length > 1 && q.root.dataset.quiz !== "multiple")) continue;
+    if (!a.chosen.length) {
+      kept.answers[q.id] = { chosen: [], correct: false };
+      reveal(q, false);
+      if (q.answer) q.answer.open = true;
+      continue;
+    }
     const right = isRight(a.chosen, q.correct);
-    kept.answers[q.id] = { chosen: a.chosen, correct: right };
+    // Right only if it was right at the first try and still is (a teacher may have fixed the key).
+    kept.answers[q.id] = { chosen: a.chosen, correct: a.correct && right };
     show(q, a.chosen, right, false);
   }
   if (JSON.stringify(kept) !== JSON.stringify(record)) writeQuiz(path, kept);

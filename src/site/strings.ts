@@ -194,6 +194,14 @@ export const t = {
     feedbackRight: "Goed! De uitleg staat hieronder.",
     feedbackWrong: "Niet goed. Het juiste antwoord en de uitleg staan hieronder.",
     feedbackPartial: (found: number, total: number) => `Bijna: je koos ${found} van de ${total} juiste antwoorden. Het juiste antwoord en de uitleg staan hieronder.`,
+    /** After a first wrong try: the answer stays hidden. */
+    tryAgain: "Niet goed, probeer het nog eens.",
+    tryAgainPartial: (found: number, total: number) => `Bijna: je koos ${found} van de ${total} juiste antwoorden. Probeer het nog eens.`,
+    hint: "Hint:",
+    /** The answer opened on request, before the question was answered. */
+    revealed: "Het juiste antwoord en de uitleg staan hieronder.",
+    showAnswer: "Toon het antwoord",
+    hideAnswer: "Verberg het antwoord",
   },
   progress: {
     title: "Je voortgang",

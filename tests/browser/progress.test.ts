@@ -3,7 +3,10 @@
  * (src/client/progress.ts) with the real course, built into a temporary folder, served on
  * 127.0.0.1 and opened in Chromium. Every test starts in a fresh browser context, so with
  * empty localStorage.
- * - a wrong and a right answer: marks, verdict words, live region, open explanation, score line;
+ * - a wrong first answer: "probeer het nog eens" with a hint, the answer stays hidden; a
+ *   second wrong answer: marks, verdict words, live region, open explanation, score line;
+ * - the answer opens only on request, and its button says what it does (Toon / Verberg);
+ * - a right answer counts only at the first try;
  * - answers come back after a reload, "Opnieuw" starts a question over;
  * - a question with more right answers: checkboxes, "Controleer", partly and fully right;
  * - keyboard only: arrows choose without grading, Enter/Space checks, focus follows;
@@ -104,7 +107,7 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     if (output) rmSync(output, { recursive: true, force: true });
   });
 
-  test("a wrong answer is marked, announced and explained, and the score line counts it", async () => {
+  test("a wrong first answer: try again with a hint, answer hidden; a second wrong answer shows it; the score counts it as not right", async () => {
     const ctx = await context();
     const page = await open(ctx, urls.quiz);
     const q = question(page, 0);
@@ -118,30 +121,83 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     const titleId = await group.getAttribute("aria-labelledby");
     assert.equal(await page.locator(`#${titleId}`).innerText(), await q.locator(".callout-title").innerText());
     assert.equal(await q.locator(".quiz-option label > input[type=radio]").count(), await q.locator(".quiz-option").count());
-    assert.equal(await q.locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), false);
+    const details = q.locator("details.quiz-answer");
+    const isOpen = () => details.evaluate((d) => (d as HTMLDetailsElement).open);
+    assert.equal(await isOpen(), false);
+    assert.equal(await text(details.locator("summary")), "Toon het antwoord");
 
-    const wrong = option(q, false);
+    // First wrong try: said, with a hint; the right option is not given away.
+    const wrongs = q.locator(".quiz-option:not([data-correct])");
+    const wrong = wrongs.first();
     await answer(q, false);
+    const live = q.locator(".quiz-feedback");
+    assert.equal(await live.getAttribute("aria-live"), "polite");
+    assert.equal(await feedback(q, /^Niet goed/), "Niet goed, probeer het nog eens.");
     assert.match((await wrong.getAttribute("class")) ?? "", /\bis-chosen\b.*\bis-wrong\b/);
     assert.equal(await text(wrong.locator(".quiz-verdict")), "Niet goed");
     const right = option(q, true);
+    assert.doesNotMatch((await right.getAttribute("class")) ?? "", /\bis-missed\b/, "the right option is not marked after one try");
+    assert.equal(await isOpen(), false, "the answer stays folded after one wrong try");
+    const tip = q.locator(".quiz-tip");
+    const hint = await eventually(() => text(tip).catch(() => ""), (s) => s.startsWith("Hint:"));
+    assert.match(hint, /^Hint: \S.+/, "a hint from the explanation");
+    assert.equal(await tip.getAttribute("aria-live"), "polite");
+    assert.ok(await q.getByRole("button", { name: "Controleer" }).isVisible(), "the student can try again");
+    assert.equal(await q.locator("input[type=radio]:disabled").count(), 0, "nothing is locked yet");
+    assert.equal(await scoreText(page), `Zelftoets 0 van ${questions} goed 1 van ${questions} beantwoord`);
+
+    // Second wrong try: now the answer shows.
+    const second = (await wrongs.count()) > 1 ? wrongs.nth(1) : wrong;
+    await second.locator("label").click();
+    assert.equal(await q.locator(".quiz-verdict:not([hidden])").count(), 0, "a new choice clears the old marks");
+    await q.getByRole("button", { name: "Controleer" }).click();
+    assert.match((await second.getAttribute("class")) ?? "", /\bis-chosen\b.*\bis-wrong\b/);
     assert.match((await right.getAttribute("class")) ?? "", /\bis-missed\b/);
     assert.equal(await text(right.locator(".quiz-verdict")), "Juist antwoord");
     // The verdict is part of the option's name, not only a colour.
-    assert.equal(await wrong.getByRole("radio", { name: /Niet goed$/ }).count(), 1);
+    assert.equal(await second.getByRole("radio", { name: /Niet goed$/ }).count(), 1);
     assert.equal(await right.getByRole("radio", { name: /Juist antwoord$/ }).count(), 1);
-
-    const live = q.locator(".quiz-feedback");
-    assert.equal(await live.getAttribute("aria-live"), "polite");
-    assert.match(await feedback(q, /^Niet goed/), /^Niet goed\. Het juiste antwoord en de uitleg staan hieronder\.$/);
-    assert.equal(await q.locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), true, "the explanation opens");
+    assert.match(await feedback(q, /hieronder/), /^Niet goed\. Het juiste antwoord en de uitleg staan hieronder\.$/);
+    assert.equal(await isOpen(), true, "the explanation opens after the second wrong try");
+    assert.equal(await eventually(() => text(details.locator("summary")), (s) => s.startsWith("Verberg")), "Verberg het antwoord", "the button says what it does now");
     assert.ok(await q.locator(".quiz-explanation").isVisible());
+    assert.ok(!(await tip.isVisible()), "the hint goes once the answer shows");
     assert.ok(!(await q.getByRole("button", { name: "Controleer" }).isVisible()));
     const retry = q.getByRole("button", { name: "Opnieuw" });
     assert.ok(await retry.isVisible());
     assert.ok(await retry.evaluate((b) => b === document.activeElement), "focus moves to Opnieuw");
     assert.equal(await q.locator("input[type=radio]:not(:disabled)").count(), 0, "the answer is locked");
     assert.equal(await scoreText(page), `Zelftoets 0 van ${questions} goed 1 van ${questions} beantwoord`);
+    await details.locator("summary").click();
+    assert.equal(await eventually(() => text(details.locator("summary")), (s) => s.startsWith("Toon")), "Toon het antwoord");
+    await ctx.close();
+  });
+
+  test("right at the second try is not right at the first; the answer opens on request and ends the question", async () => {
+    const ctx = await context();
+    const page = await open(ctx, urls.quiz);
+    const q = question(page, 0);
+    await answer(q, false);
+    await feedback(q, /probeer/);
+    await answer(q, true);
+    assert.match(await feedback(q, /^Goed/), /^Goed!/);
+    assert.equal(await scoreText(page), `Zelftoets 0 van ${questions} goed 1 van ${questions} beantwoord`, "only the first try counts");
+    const key = `docker-cursus:toets:${pathOf(urls.quiz)}`;
+    assert.deepEqual(Object.values(JSON.parse((await storage(page))[key]!).answers).map((a) => (a as { correct: boolean }).correct), [false]);
+
+    // Asking for the answer before checking: the right option is marked, the question ends, not right.
+    const q1 = question(page, 1);
+    const details = q1.locator("details.quiz-answer");
+    assert.ok(!(await q1.locator(".quiz-option.is-missed").count()), "nothing marked before the request");
+    await details.locator("summary").click();
+    assert.equal(await eventually(() => text(details.locator("summary")), (s) => s.startsWith("Verberg")), "Verberg het antwoord");
+    assert.match((await option(q1, true).getAttribute("class")) ?? "", /\bis-missed\b/);
+    assert.ok(await q1.getByRole("button", { name: "Opnieuw" }).isVisible());
+    assert.equal(await q1.locator("input:not(:disabled)").count(), 0);
+    assert.equal(await scoreText(page), `Zelftoets 0 van ${questions} goed 2 van ${questions} beantwoord`);
+    await page.reload({ waitUntil: "networkidle" });
+    assert.equal(await scoreText(page), `Zelftoets 0 van ${questions} goed 2 van ${questions} beantwoord`, "the same after a reload");
+    assert.equal(await question(page, 1).locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), true);
     await ctx.close();
   });
 
@@ -202,12 +258,12 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     const rights = q.locator(".quiz-option[data-correct]");
     await rights.nth(0).locator("label").click();
     await q.getByRole("button", { name: "Controleer" }).click();
-    assert.match(await feedback(q, /^Bijna/), /^Bijna: je koos 1 van de \d+ juiste antwoorden\./);
+    assert.equal(await feedback(q, /^Bijna/), `Bijna: je koos 1 van de ${await rights.count()} juiste antwoorden. Probeer het nog eens.`);
     assert.match((await rights.nth(0).getAttribute("class")) ?? "", /\bis-right\b/);
-    assert.match((await rights.nth(1).getAttribute("class")) ?? "", /\bis-missed\b/);
+    assert.doesNotMatch((await rights.nth(1).getAttribute("class")) ?? "", /\bis-missed\b/, "the other right options are not given away");
 
-    await q.getByRole("button", { name: "Opnieuw" }).click();
-    for (let i = 0; i < (await rights.count()); i++) await rights.nth(i).locator("label").click();
+    // The second try adds the others.
+    for (let i = 1; i < (await rights.count()); i++) await rights.nth(i).locator("label").click();
     await q.getByRole("button", { name: "Controleer" }).click();
     assert.match(await feedback(q, /^Goed/), /^Goed!/);
     assert.equal(await q.locator(".is-right").count(), await rights.count());
@@ -235,6 +291,11 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Controleer", "the radio group is one tab stop");
     await page.keyboard.press("Space");
+    // A wrong first try leaves focus on Controleer: a second Space ends the question.
+    if (!(await q.evaluate((e) => e.classList.contains("is-answered")))) {
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Controleer");
+      await page.keyboard.press("Space");
+    }
     assert.ok(await q.evaluate((e) => e.classList.contains("is-answered")));
     assert.ok(await q.getByRole("button", { name: "Opnieuw" }).evaluate((b) => b === document.activeElement));
     await page.keyboard.press("Enter");
@@ -243,12 +304,14 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     // Enter in an option checks the answer, like in a form.
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
+    if (!(await q.evaluate((e) => e.classList.contains("is-answered")))) await page.keyboard.press("Enter");
     assert.ok(await q.evaluate((e) => e.classList.contains("is-answered")));
     // The folded answer is a native <details>: Enter on its summary still works.
     const summary = question(page, 2).locator("details.quiz-answer > summary");
     await summary.focus();
     await page.keyboard.press("Enter");
     assert.equal(await question(page, 2).locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), true);
+    assert.equal(await eventually(() => text(summary), (s) => s.startsWith("Verberg")), "Verberg het antwoord");
     await ctx.close();
   });
 

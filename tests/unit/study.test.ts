@@ -6,7 +6,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
+  afterCheck,
   countDone,
+  firstTry,
+  hintFrom,
   isRight,
   judge,
   keysToClear,
@@ -102,6 +105,11 @@ describe("stored records", () => {
       JSON.stringify({ v: 1, answers: { a: { chosen: [1], correct: true }, b: { chosen: "1", correct: true }, c: { chosen: [-1, 0.5], correct: false }, d: { chosen: [0] } } }),
       { v: 1, answers: { a: { chosen: [1], correct: true } } },
     ],
+    [
+      "the answer seen before any check is kept, never as right",
+      JSON.stringify({ v: 1, answers: { a: { chosen: [], correct: false }, b: { chosen: [], correct: true } } }),
+      { v: 1, answers: { a: { chosen: [], correct: false } } },
+    ],
   ];
   for (const [name, raw, expected] of quiz) test(`quiz record: ${name}`, () => assert.deepEqual(parseQuizRecord(raw), expected));
 
@@ -159,4 +167,35 @@ describe("lessons done and where to continue", () => {
       assert.equal(nextLesson(order, isDone), next);
     });
   }
+});
+
+describe("self-test tries and hints", () => {
+  const checks: Array<[boolean, number, ReturnType<typeof afterCheck>]> = [
+    [true, 1, "right"],
+    [false, 1, "try-again"],
+    [true, 2, "right"],
+    [false, 2, "show-answer"],
+    [false, 3, "show-answer"],
+  ];
+  for (const [right, tries, expected] of checks) test(`afterCheck: ${right ? "right" : "wrong"} at try ${tries} -> ${expected}`, () => assert.equal(afterCheck(right, tries), expected));
+
+  test("firstTry: only the first check decides whether the question counts as right", () => {
+    assert.deepEqual(firstTry(undefined, [1], true), { chosen: [1], correct: true });
+    assert.deepEqual(firstTry(undefined, [0], false), { chosen: [0], correct: false });
+    // Wrong first, right second: the latest choice is kept, the score stays wrong.
+    assert.deepEqual(firstTry({ chosen: [0], correct: false }, [1], true), { chosen: [1], correct: false });
+    // The answer was seen before any check: never right.
+    assert.deepEqual(firstTry({ chosen: [], correct: false }, [1], true), { chosen: [1], correct: false });
+  });
+
+  const hints: Array<[string, string, string | undefined]> = [
+    ["the first sentence of the explanation, without its label", "Juist: B\nUitleg: zonder --platform bouwt Docker voor de eigen machine. Bouw met --platform.", "Zonder --platform bouwt Docker voor de eigen machine."],
+    ["a Hint: line wins", "Juist: B\nUitleg: het antwoord is B. Echt.\nHint: denk aan het platform", "denk aan het platform"],
+    ["Toelichting works like Uitleg", "Toelichting: kijk naar de poort! Meer tekst.", "Kijk naar de poort!"],
+    ["one sentence without a full stop", "Uitleg: kijk naar de poort", "Kijk naar de poort"],
+    ["no explanation: no hint", "Juist: B", undefined],
+    ["an empty text", "", undefined],
+    ["a version number is no sentence end", "Uitleg: Compose v2.20 leest compose.yaml. Verder niets.", "Compose v2.20 leest compose.yaml."],
+  ];
+  for (const [name, text, expected] of hints) test(`hintFrom: ${name}`, () => assert.equal(hintFrom(text), expected));
 });
