@@ -78,6 +78,7 @@ export function navUrl(course: Course, serving: boolean): string {
 
 export default function coursePlugin(eleventyConfig: EleventyConfig, settings: Settings): void {
   const problems = folderProblems(settings);
+  if (settings.siteUrlProblem) problems.push(settings.siteUrlProblem);
   if (problems.length) refuse(problems.join("\n"));
   const diagnostics = new Diagnostics();
   let state: SiteState | undefined;
@@ -184,6 +185,8 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     navUrl: navUrl(current().compiled.course, serving),
     lang: "nl",
     pathPrefix: settings.pathPrefix,
+    /** `SITE_URL`'s origin, or "" (then no sitemap, canonical link or og:url). */
+    url: settings.siteUrl,
     dev: serving,
     strict: settings.strict,
   }));
@@ -192,6 +195,9 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   eleventyConfig.addFilter("head", (url: string, title?: string, description?: string): PageHead => current().heads.get(url) ?? { title, description });
   eleventyConfig.addFilter("problems", (url: string) => (serving ? (state?.problems.get(url) ?? []) : []));
   eleventyConfig.addPlugin(filtersPlugin);
+  // The full address of a root-relative URL: SITE_URL, then PATH_PREFIX (for the sitemap,
+  // canonical links and og:url, which HtmlBasePlugin does not rewrite).
+  eleventyConfig.addFilter("absoluteUrl", (url: string) => (settings.siteUrl ? `${settings.siteUrl}${settings.pathPrefix}${String(url).replace(/^\//, "")}` : ""));
 
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), settings.assetsDir) || "_assets"]: "_assets" });
   eleventyConfig.addWatchTarget(settings.contentDir);

@@ -20,6 +20,31 @@ export interface Settings {
   outputDir: string;
   /** Site title. */
   title: string;
+  /**
+   * `SITE_URL=https://example.org`: where the site is published (scheme and host; a path
+   * in it must be the `PATH_PREFIX`). Enables the sitemap, canonical links and `og:url`.
+   * Empty when unset.
+   */
+  siteUrl: string;
+  /** Why `SITE_URL` cannot be used, when it cannot. */
+  siteUrlProblem?: string;
+}
+
+/** The origin of `SITE_URL`, or why it is no good. A path in it must equal the prefix. */
+export function parseSiteUrl(value: string | undefined, prefix: string): { url: string; problem?: string } {
+  if (!value?.trim()) return { url: "" };
+  let u: URL;
+  try {
+    u = new URL(value.trim());
+  } catch {
+    return { url: "", problem: `SITE_URL "${value}" is geen geldig adres (not a URL); bijvoorbeeld SITE_URL=https://docent.github.io` };
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") return { url: "", problem: `SITE_URL "${value}" moet met https:// beginnen (must start with https://)` };
+  const pathPart = normalisePrefix(u.pathname);
+  if (pathPart !== "/" && pathPart !== prefix) {
+    return { url: "", problem: `SITE_URL "${value}" heeft het pad ${pathPart}, maar PATH_PREFIX is ${prefix} (the path in SITE_URL must equal PATH_PREFIX); geef alleen https://host op en zet de submap in PATH_PREFIX` };
+  }
+  return { url: u.origin };
 }
 
 export function normalisePrefix(prefix: string | undefined): string {
@@ -33,12 +58,16 @@ export function servingFromArgv(argv: string[] = process.argv): boolean {
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd(), serving: boolean = servingFromArgv()): Settings {
+  const pathPrefix = normalisePrefix(env.PATH_PREFIX);
+  const site = parseSiteUrl(env.SITE_URL, pathPrefix);
   return {
     contentDir: path.resolve(root, env.COURSE_CONTENT || "content"),
     assetsDir: path.resolve(root, "_assets"),
     strict: /^(1|true|yes)$/i.test(env.STRICT ?? ""),
-    pathPrefix: normalisePrefix(env.PATH_PREFIX),
+    pathPrefix,
     outputDir: path.resolve(root, env.COURSE_OUTPUT || (serving ? "_site-dev" : "_site")),
     title: env.COURSE_TITLE || "Docker-cursus",
+    siteUrl: site.url,
+    siteUrlProblem: site.problem,
   };
 }
