@@ -72,6 +72,8 @@ export const t = {
     kind: "Soort les",
     levels: "HBO-i-niveau",
     steps: "Processtap",
+    /** A folded section at the end of a lesson with its HBO-i level and process step. */
+    forTeachers: "Voor docenten",
     readingTime: "Leestijd",
     updated: "Laatst gewijzigd",
     toc: "Op deze pagina",
@@ -227,6 +229,8 @@ export const t = {
   footer: {
     text: "Een cursus in het Nederlands voor hbo- en mbo-ICT-studenten.",
     top: "Naar boven",
+    /** The taxonomy matrix is for teachers: linked from the footer, not the main menu. */
+    taxonomy: "Taxonomie (voor docenten)",
   },
 };
 

@@ -121,9 +121,13 @@ describe("study site built from a fixture course", () => {
     assert.match(html, /<h1 class="lesson-title">Uitleg Containers<\/h1>/);
     const meta = element(html, /<ul class="lesson-meta"[^>]*>/, "ul");
     assert.match(meta, /<span class="kind kind-uitleg">Uitleg<\/span>/);
-    assert.match(meta, /HBO-i-niveau<\/span> <span><a href="\/tags\/hbo-i-niveau-1\/">1<\/a>/);
-    assert.match(meta, /<a href="\/processtappen\/ib-19\/">Bouwen softwaresysteem<\/a>/);
     assert.match(meta, /Leestijd<\/span> 2 minuten/);
+    // Curriculum codes are for teachers: folded at the end of the lesson, not in its header.
+    assert.doesNotMatch(meta, /HBO-i-niveau|processtappen/);
+    const teachers = element(html, /<details class="lesson-teachers">/, "details");
+    assert.match(teachers, /<summary>Voor docenten<\/summary>/);
+    assert.match(teachers, /HBO-i-niveau<\/span> <span><a href="\/tags\/hbo-i-niveau-1\/">1<\/a>/);
+    assert.match(teachers, /<a href="\/processtappen\/ib-19\/">Bouwen softwaresysteem<\/a>/);
     const toc = element(html, /<nav class="toc"[^>]*>/, "nav");
     assert.deepEqual(hrefs(toc), ["#wat-is-een-container", "#waarom-containers", "#klein", "#veilig-genoeg"]);
     for (const id of hrefs(toc)) assert.match(html, new RegExp(`<h[23] id="${id.slice(1)}"`));
@@ -167,12 +171,13 @@ describe("study site built from a fixture course", () => {
     assert.match(html, /<a class="topic" href="\/onderwerpen\/containers\/">Containers/);
   });
 
-  test("header: labelled navigation to Cursus, Taxonomie and Zoeken on every page, a skip link and landmarks", () => {
+  test("header: labelled navigation to Cursus and Zoeken on every page (Taxonomie in the footer), a skip link and landmarks", () => {
     for (const file of pageFiles(site.output)) {
       const html = readFileSync(file, "utf8");
       const rel = path.relative(site.output, file);
       const nav = element(html, /<nav class="site-nav"[^>]*>/, "nav");
-      assert.deepEqual(hrefs(nav), ["/", "/taxonomie/", "/zoeken/"], rel);
+      assert.deepEqual(hrefs(nav), ["/", "/zoeken/"], rel);
+      assert.ok(hrefs(element(html, /<footer class="site-footer">/, "footer")).includes("/taxonomie/"), `${rel}: the footer links the taxonomy`);
       assert.match(html, /<a class="skip-link" href="#inhoud">Naar de inhoud<\/a>/, rel);
       assert.match(html, /<main id="inhoud"/, rel);
       assert.match(html, /<html lang="nl">/, rel);
