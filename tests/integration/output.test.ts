@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
+import { readSettings, servingFromArgv } from "../../src/eleventy/settings.ts";
 import { buildSite, projectRoot } from "../helpers/build.ts";
 
 const fixture = path.join(projectRoot, "tests/fixtures/build-vault");
@@ -70,5 +71,14 @@ describe("the output folder", () => {
     assert.notEqual(r.status, 0, "the build fails");
     assert.match(r.stderr, /ligt in de uitvoermap/);
     assert.ok(existsSync(path.join(vault, "Docker Ecosysteem.md")), "the content is untouched");
+  });
+
+  test("npm start writes to _site-dev/, a build to _site/; COURSE_OUTPUT wins in both", () => {
+    assert.equal(readSettings({}, "/project", false).outputDir, path.resolve("/project/_site"));
+    assert.equal(readSettings({}, "/project", true).outputDir, path.resolve("/project/_site-dev"));
+    assert.equal(readSettings({ COURSE_OUTPUT: "uit" }, "/project", true).outputDir, path.resolve("/project/uit"));
+    assert.ok(servingFromArgv(["node", "cmd.cjs", "--config=eleventy.config.ts", "--serve"]));
+    assert.ok(servingFromArgv(["node", "cmd.cjs", "--watch"]));
+    assert.ok(!servingFromArgv(["node", "cmd.cjs", "--config=eleventy.config.ts", "--quiet"]));
   });
 });
