@@ -75,10 +75,13 @@ let prepared: Promise<void> | undefined;
  * Called at the start of each plugin's `eleventy.before`: the first call prepares the folder
  * (once per process), the others wait for it. Production builds start clean.
  */
-export function ensureOutput(settings: Settings, runMode: string | undefined): Promise<void> {
+export function ensureOutput(settings: Settings, event: { runMode?: string; outputMode?: string }): Promise<void> {
+  // A dry run (`--dryrun`) or JSON output (`--to=json`) writes no pages: nothing is emptied.
+  const writesPages = (event.outputMode ?? "fs") === "fs" && !process.argv.includes("--dryrun");
+  const clean = (event.runMode ?? "build") === "build" && writesPages;
   prepared ??= (async () => {
     try {
-      prepareOutput(settings.outputDir, { clean: runMode === "build" || runMode === undefined });
+      prepareOutput(settings.outputDir, { clean });
     } catch (err) {
       if (err instanceof OutputRefused) refuse(err.message);
       throw err;

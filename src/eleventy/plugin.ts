@@ -148,8 +148,8 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     if (changed.some((f) => !path.resolve(f).startsWith(content))) renderAll = true;
   });
 
-  eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
-    await ensureOutput(settings, runMode);
+  eleventyConfig.on("eleventy.before", async ({ runMode, outputMode }: { runMode?: string; outputMode?: string }) => {
+    await ensureOutput(settings, { runMode, outputMode });
     serving = runMode === "serve" || runMode === "watch";
     if (serving) {
       state = await load();

@@ -101,8 +101,8 @@ export default function sitePlugin(eleventyConfig: EleventyConfig, settings: Set
     rebundle ||= changed.some((f) => sources.some((dir) => path.resolve(f).startsWith(dir)));
   });
 
-  eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
-    await ensureOutput(settings, runMode);
+  eleventyConfig.on("eleventy.before", async ({ runMode, outputMode }: { runMode?: string; outputMode?: string }) => {
+    await ensureOutput(settings, { runMode, outputMode });
     serving = runMode === "serve" || runMode === "watch";
     if (!assets || rebundle || !serving) assets = await buildAssets(settings.outputDir, { minify: !serving });
     rebundle = false;

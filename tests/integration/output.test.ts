@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { readSettings, servingFromArgv } from "../../src/eleventy/settings.ts";
+import { spawnSync } from "node:child_process";
 import { buildSite, projectRoot } from "../helpers/build.ts";
 
 const fixture = path.join(projectRoot, "tests/fixtures/build-vault");
@@ -80,5 +81,20 @@ describe("the output folder", () => {
     assert.ok(servingFromArgv(["node", "cmd.cjs", "--config=eleventy.config.ts", "--serve"]));
     assert.ok(servingFromArgv(["node", "cmd.cjs", "--watch"]));
     assert.ok(!servingFromArgv(["node", "cmd.cjs", "--config=eleventy.config.ts", "--quiet"]));
+  });
+
+  test("a dry run (--dryrun) empties nothing", () => {
+    const first = buildSite("tests/fixtures/build-vault");
+    assert.equal(first.status, 0, first.stderr);
+    const page = path.join(first.output, "8-docker", "4-uitleg-docker-images", "index.html");
+    assert.ok(existsSync(page));
+    const r = spawnSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet", "--dryrun"], {
+      cwd: projectRoot,
+      env: { ...process.env, COURSE_CONTENT: "tests/fixtures/build-vault", COURSE_OUTPUT: first.output, STRICT: "", PATH_PREFIX: "" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(existsSync(page), "the page of the earlier build is still there");
   });
 });
