@@ -16,6 +16,8 @@
  * stored `correct` is the first try's result and later tries never change it (`firstTry`);
  * `chosen` is the latest answer, shown again after a reload. Opening the answer before any
  * check stores `{ chosen: [], correct: false }`: the student saw it, so it is not right.
+ * After a wrong try with tries left, `tries` is stored too, so a reload shows the question
+ * still open (the answer hidden) instead of ended.
  * "Opnieuw" forgets the question: the next check is a first try again (a self-test only
  * fools its own student).
  */
@@ -27,6 +29,8 @@ export type StoreKind = "gedaan" | "toets" | "taken";
 export interface QuizAnswer {
   chosen: number[];
   correct: boolean;
+  /** Checks so far while the question is still open (a wrong try with tries left); absent once it has ended. */
+  tries?: number;
 }
 
 /** The answers of one page, by question id. */
@@ -138,7 +142,7 @@ export function parseQuizRecord(raw: string | null | undefined): QuizRecord {
       if (!a || !Array.isArray(a.chosen) || typeof a.correct !== "boolean") continue;
       const chosen = a.chosen.filter((i): i is number => Number.isInteger(i) && i >= 0);
       // No choice at all is kept only as "answer seen before any check" (never right).
-      if (chosen.length) answers[id] = { chosen, correct: a.correct };
+      if (chosen.length) answers[id] = Number.isInteger(a.tries) && a.tries! > 0 && a.tries! < TRIES ? { chosen, correct: a.correct, tries: a.tries! } : { chosen, correct: a.correct };
       else if (a.chosen.length === 0 && !a.correct) answers[id] = { chosen: [], correct: false };
     }
     return { v: 1, answers };

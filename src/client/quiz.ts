@@ -172,11 +172,13 @@ function grade(q: Question): void {
   }
   const right = isRight(chosen, q.correct);
   q.tries++;
-  record.answers[q.id] = firstTry(record.answers[q.id], chosen, right);
+  const stored = firstTry(record.answers[q.id], chosen, right);
+  const again = afterCheck(right, q.tries) === "try-again";
+  record.answers[q.id] = again ? { ...stored, tries: q.tries } : stored;
   writeQuiz(path, record);
   updateScore();
-  if (afterCheck(right, q.tries) === "try-again") {
-    tryAgain(q, chosen);
+  if (again) {
+    tryAgain(q, chosen, true);
     return;
   }
   show(q, chosen, right, true);
@@ -184,11 +186,11 @@ function grade(q: Question): void {
 }
 
 /** A wrong try with tries left: mark the choice, say so, give the hint; the answer stays hidden. */
-function tryAgain(q: Question, chosen: number[]): void {
+function tryAgain(q: Question, chosen: number[], announce: boolean): void {
   q.options.forEach((li, i) => mark(q, i, chosen.includes(i) ? (q.correct.includes(i) ? "right" : "wrong") : ""));
   const r = judge(chosen, q.correct);
   const text = r.verdict === "partial" ? t.quiz.tryAgainPartial(r.found, q.correct.length) : t.quiz.tryAgain;
-  say(q, text, "wrong");
+  say(q, text, "wrong", announce);
   // The hint has its own live region, filled after the verdict so it is spoken after it.
   q.tip.hidden = !q.hint;
   q.tip.replaceChildren();
@@ -313,6 +315,14 @@ function start(): void {
       continue;
     }
     const right = isRight(a.chosen, q.correct);
+    // Left after a wrong try with tries left: still open, the answer still hidden.
+    if (a.tries && !right) {
+      kept.answers[q.id] = { chosen: a.chosen, correct: false, tries: a.tries };
+      q.tries = a.tries;
+      q.inputs.forEach((input, i) => (input.checked = a.chosen.includes(i)));
+      tryAgain(q, a.chosen, false);
+      continue;
+    }
     // Right only if it was right at the first try and still is (a teacher may have fixed the key).
     kept.answers[q.id] = { chosen: a.chosen, correct: a.correct && right };
     show(q, a.chosen, right, false);

@@ -179,6 +179,13 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     const q = question(page, 0);
     await answer(q, false);
     await feedback(q, /probeer/);
+    // A reload after one wrong try: the question is still open, the answer still hidden.
+    await page.reload({ waitUntil: "networkidle" });
+    assert.equal(await text(q.locator(".quiz-feedback")), "Niet goed, probeer het nog eens.");
+    assert.match((await option(q, false).getAttribute("class")) ?? "", /\bis-wrong\b/);
+    assert.equal(await q.locator(".quiz-option.is-missed").count(), 0);
+    assert.equal(await q.locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), false);
+    assert.ok(await q.getByRole("button", { name: "Controleer" }).isVisible());
     await answer(q, true);
     assert.match(await feedback(q, /^Goed/), /^Goed!/);
     assert.equal(await scoreText(page), `Zelftoets 0 van ${questions} goed 1 van ${questions} beantwoord`, "only the first try counts");
@@ -225,18 +232,20 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     assert.ok(await option(q0, false).getByRole("radio").isChecked());
     assert.match((await option(q1, true).getAttribute("class")) ?? "", /\bis-right\b/);
     assert.equal(await text(q1.locator(".quiz-feedback")), "Goed! De uitleg staat hieronder.");
-    for (const qq of [q0, q1]) assert.equal(await qq.locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), true);
+    // q0 had one wrong try: still open, its answer hidden; q1 has ended, its explanation open.
+    assert.equal(await q0.locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), false);
+    assert.equal(await q1.locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), true);
     assert.ok(!(await question(page, 2).evaluate((e) => e.classList.contains("is-answered"))), "unanswered questions stay open");
     assert.equal(await question(page, 2).locator(".is-chosen, input:disabled").count(), 0);
     assert.equal(await scoreText(page), `Zelftoets 1 van ${questions} goed 2 van ${questions} beantwoord`);
 
-    await q0.getByRole("button", { name: "Opnieuw" }).click();
-    assert.ok(!(await q0.evaluate((e) => e.classList.contains("is-answered"))));
-    assert.equal(await q0.locator("input:checked, input:disabled, .quiz-verdict:not([hidden])").count(), 0);
-    assert.equal(await q0.locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), false, "the answer folds again");
-    assert.ok(await q0.getByRole("button", { name: "Controleer" }).isVisible());
-    assert.ok(await q0.locator("input").first().evaluate((i) => i === document.activeElement), "focus goes to the first option");
-    assert.equal(await scoreText(page), `Zelftoets 1 van ${questions} goed 1 van ${questions} beantwoord`);
+    await q1.getByRole("button", { name: "Opnieuw" }).click();
+    assert.ok(!(await q1.evaluate((e) => e.classList.contains("is-answered"))));
+    assert.equal(await q1.locator("input:checked, input:disabled, .quiz-verdict:not([hidden])").count(), 0);
+    assert.equal(await q1.locator("details.quiz-answer").evaluate((d) => (d as HTMLDetailsElement).open), false, "the answer folds again");
+    assert.ok(await q1.getByRole("button", { name: "Controleer" }).isVisible());
+    assert.ok(await q1.locator("input").first().evaluate((i) => i === document.activeElement), "focus goes to the first option");
+    assert.equal(await scoreText(page), `Zelftoets 0 van ${questions} goed 1 van ${questions} beantwoord`);
     assert.equal(Object.keys(JSON.parse((await storage(page))[key]!).answers).length, 1);
     await ctx.close();
   });

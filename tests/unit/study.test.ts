@@ -106,6 +106,11 @@ describe("stored records", () => {
       { v: 1, answers: { a: { chosen: [1], correct: true } } },
     ],
     [
+      "tries are kept only while a question is open (more than 0, fewer than TRIES)",
+      JSON.stringify({ v: 1, answers: { a: { chosen: [1], correct: false, tries: 1 }, b: { chosen: [1], correct: false, tries: 2 }, c: { chosen: [1], correct: false, tries: "1" } } }),
+      { v: 1, answers: { a: { chosen: [1], correct: false, tries: 1 }, b: { chosen: [1], correct: false }, c: { chosen: [1], correct: false } } },
+    ],
+    [
       "the answer seen before any check is kept, never as right",
       JSON.stringify({ v: 1, answers: { a: { chosen: [], correct: false }, b: { chosen: [], correct: true } } }),
       { v: 1, answers: { a: { chosen: [], correct: false } } },
