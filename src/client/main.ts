@@ -258,8 +258,8 @@ function searchShortcuts(): void {
     if (slash && at && (at.isContentEditable || at.closest("input, textarea, select, [contenteditable]"))) return;
     const fields = ["#kop-zoeken", ".pagefind-ui__search-input", "#zoekterm"].map((s) => document.querySelector<HTMLInputElement>(s));
     const field = fields.find((f) => f?.checkVisibility());
-    const link = document.querySelector<HTMLAnchorElement>(".header-search-link");
-    if (!field && !link?.checkVisibility()) return;
+    const link = [...document.querySelectorAll<HTMLAnchorElement>(".header-search-link, .site-nav a[href$='/zoeken/']")].find((a) => a.checkVisibility());
+    if (!field && !link) return;
     e.preventDefault();
     if (field) {
       field.focus();

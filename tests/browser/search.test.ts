@@ -122,6 +122,13 @@ describe("search in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }
     await small.keyboard.press("Control+k");
     await small.waitForURL(/\/zoeken\/$/);
     await phone.close();
+    // A tablet: no field in the header, the main menu's Zoeken instead of a second search link.
+    const tablet = await context(720);
+    const mid = await open(tablet, lesson);
+    assert.ok(!(await mid.locator(".header-search-link").isVisible()), "no second search link beside the menu's Zoeken");
+    await mid.keyboard.press("/");
+    await mid.waitForURL(/\/zoeken\/$/);
+    await tablet.close();
   });
 
   test("Pagefind's clear button is Dutch and matches are marked in the theme's colours", async () => {
