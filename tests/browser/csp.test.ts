@@ -3,8 +3,8 @@
  * folder, served on 127.0.0.1 and opened in Chromium. The policy is the one in each page's
  * `<meta http-equiv="Content-Security-Policy">`; the same policy is also sent as a header
  * here, as `_headers` makes Netlify and Cloudflare Pages do.
- * - the home page, a lesson, the search page with a query and a lesson with a lab cause no
- *   `securitypolicyviolation` event and no script error;
+ * - the home page, a lesson, the search page with a query, the header's search field while
+ *   typing and a lesson with a lab cause no `securitypolicyviolation` event and no script error;
  * - search still finds lessons, the lab still reacts, the theme toggle works;
  * - a remembered dark theme is set before the first frame (no flash), by a synchronous
  *   external script that comes before the stylesheet.
@@ -112,6 +112,22 @@ describe("Content-Security-Policy in a browser", { skip: skipBrowser ? "SKIP_BRO
     assert.ok((await page.locator(".pagefind-ui__result").count()) > 0, "search finds lessons");
     assert.deepEqual(await violations(page), [], "CSP violations on the search page");
     assert.deepEqual(errors, [], "errors on the search page");
+    await ctx.close();
+  });
+
+  test("the header's search field shows results while typing, no violations", async () => {
+    const ctx = await context();
+    const { page, errors } = await open(ctx, urls.lesson);
+    const field = page.locator("#kop-zoeken");
+    await field.click();
+    await field.pressSequentially("container");
+    try {
+      await page.locator(".quick-search-link").first().waitFor({ timeout: 15_000 });
+    } catch (e) {
+      assert.fail(`no results under the header's field: ${(e as Error).message}\nviolations: ${(await violations(page)).join("\n")}\nerrors: ${errors.join("\n")}`);
+    }
+    assert.deepEqual(await violations(page), [], "CSP violations while searching from the header");
+    assert.deepEqual(errors, [], "errors while searching from the header");
     await ctx.close();
   });
 
