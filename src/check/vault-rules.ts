@@ -152,7 +152,7 @@ export function checkUnusedAttachments(vault: Vault, facts: NoteFacts[], diagnos
     if (att.shared) {
       diagnostics.info(att.file, 0, "unused-asset", `${att.rel} is not used by any page`, "Fine when a layout uses it; otherwise delete it.");
     } else {
-      diagnostics.warn(att.file, 0, "unused-attachment", `attachment "${att.name}" is not linked or embedded by any page; it is still published`, `Embed it with ![[${att.name}|beschrijving]], link it, or delete the file.`);
+      diagnostics.warn(att.file, 0, "unused-attachment", `attachment "${att.name}" is not linked or embedded by any page, so it is not published`, `Embed it with ![[${att.name}|beschrijving]], link it, or delete the file.`);
     }
   }
 }
