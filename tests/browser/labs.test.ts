@@ -275,9 +275,7 @@ describe("interactive labs in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1"
       await page.locator(".lab-editor").fill((await page.locator(".lab-editor").inputValue()) + "\n");
       await page.waitForTimeout(300);
       const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-      // The site's theme script in <head> is inline (the layout's, not the labs'): the one violation allowed here.
-      assert.deepEqual(violations.filter((v) => !v.startsWith("script-src-elem inline")), [], `CSP violations on ${url}`);
-      assert.ok(violations.length <= 1, `more than the theme script blocked: ${violations.join("; ")}`);
+      assert.deepEqual(violations, [], `CSP violations on ${url}`);
       await page.close();
     }
     await ctx.close();
