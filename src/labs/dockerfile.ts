@@ -161,7 +161,7 @@ export interface Changes {
 }
 
 export type Reason =
-  | { code: "hit" | "hitFiles" | "hitRun" | "text" | "base" | "skip" | "none" }
+  | { code: "hit" | "hitFiles" | "hitRun" | "text" | "base" | "marked" | "skip" | "none" }
   | { code: "files"; files: string[] }
   | { code: "after"; line: number }
   | { code: "arg"; name: string }
@@ -236,11 +236,12 @@ export function simulateCache(current: DockerfileModel, changes: Changes = {}, p
       let reason: Reason;
       if (hit) reason = { code: st.sources.length ? "hitFiles" : st.keyword === "RUN" && (changes.files?.length ?? 0) > 0 ? "hitRun" : "hit" };
       else if (firstMiss) reason = { code: "after", line: firstMiss.line + 1 };
+      else if (changes.steps?.includes(i)) reason = { code: "marked" };
       else if (st.kind === "from") {
         const argName = /\$\{?(\w+)/.exec(stage.base)?.[1];
         if (stage.baseStage !== undefined) reason = { code: "stage", stage: current.stages[stage.baseStage]!.name ?? String(stage.baseStage) };
         else if (argName && stage.base !== stage.resolvedBase && !textCache.has(now.textOnly[i]!)) reason = { code: "arg", name: argName };
-        else if (textCache.has(now.textOnly[i]!) && !changes.steps?.includes(i)) reason = { code: "base" };
+        else if (textCache.has(now.textOnly[i]!)) reason = { code: "base" };
         else reason = { code: "text" };
       } else if (!textCache.has(now.textOnly[i]!)) reason = { code: "text" };
       else if (typeof st.from === "number") reason = { code: "stage", stage: current.stages[st.from]!.name ?? String(st.from) };

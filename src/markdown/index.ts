@@ -58,7 +58,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     .use(variablesPlugin, { diagnostics })
     .use(headingsPlugin)
     .use(imagesPlugin, { vault, diagnostics, render: options.renderImage })
-    .use(labsPlugin);
+    .use(labsPlugin, { vault, diagnostics });
   return md;
 }
 

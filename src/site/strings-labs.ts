@@ -49,7 +49,13 @@ export const labs = {
       argUnused: "Een ARG vóór de eerste FROM geldt alleen in de FROM-regels; gebruik hem in een stage pas na een nieuwe ARG-regel in die stage.",
       stage: (stage: string) => `Stage „${stage}” is opnieuw gebouwd: wat je daaruit kopieert kan anders zijn.`,
       skip: "Deze stage is niet nodig voor het image: BuildKit bouwt hem niet.",
+      marked: "Je hebt deze stap als gewijzigd gemarkeerd: Docker voert hem opnieuw uit, en alles wat erna komt ook.",
     },
+    /** The toggle next to a step; the hidden part names the step for a screen reader. */
+    mark: "Markeer als gewijzigd",
+    markStep: (line: number) => `: regel ${line}`,
+    /** The link to the lesson section after a reason or tip. */
+    read: (title: string) => `Lees: ${title}`,
     summary: (hits: number, misses: number) =>
       misses === 0 ? `Alle ${hits} stappen komen uit de cache.` : `${hits} ${hits === 1 ? "stap komt" : "stappen komen"} uit de cache, ${misses} ${misses === 1 ? "stap wordt" : "stappen worden"} opnieuw uitgevoerd.`,
     finalImage: (layers: number, stage: string) => `Het image bestaat uit de lagen van ${stage} plus ${layers} ${layers === 1 ? "nieuwe laag" : "nieuwe lagen"}.`,

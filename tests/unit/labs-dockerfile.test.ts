@@ -8,6 +8,12 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { dockerfileTips, parseDockerfile, simulateCache, sizeHint, sourceMatches, type Changes } from "../../src/labs/dockerfile.ts";
 import { lintDockerfile } from "../../src/labs/dockerfile-lint.ts";
+import { renderDockerfileOutput } from "../../src/labs/dockerfile-view.ts";
+import { Diagnostics } from "../../src/diagnostics/index.ts";
+import { createMarkdown, newEnv } from "../../src/markdown/index.ts";
+import { labInfo } from "../../src/markdown/labs.ts";
+import { loadVault } from "../../src/vault/index.ts";
+import path from "node:path";
 
 const NAIVE = `FROM node:22-alpine
 WORKDIR /app
@@ -147,4 +153,56 @@ describe("tips and the shared lint rule", () => {
     const problems = lintDockerfile("FROM node:22\nRUNN echo\nEXPOSE abc\n");
     assert.deepEqual(problems.map((p) => [p.line, p.severity, p.code]), [[1, "error", 38], [2, "error", 24]]);
   });
+});
+
+describe("marking a step as changed", () => {
+  test("the marked step says so, the steps after it follow, the ones before stay hits", () => {
+    const sim = simulateCache(parseDockerfile(NAIVE), { steps: [3] });
+    assert.deepEqual(sim.results.map((r) => r.status), ["hit", "hit", "hit", "miss", "miss"]);
+    assert.deepEqual(sim.results[3]!.reason, { code: "marked" });
+    assert.deepEqual(sim.results[4]!.reason, { code: "after", line: 4 });
+    assert.deepEqual(simulateCache(parseDockerfile(FRIENDLY), { steps: [0] }).results[0]!.reason, { code: "marked" });
+  });
+  test("in the browser every step of a stage gets a toggle with aria-pressed; the build-time view has none", () => {
+    const model = parseDockerfile(GLOBAL_ARG);
+    const html = renderDockerfileOutput(model, [], simulateCache(model, { steps: [2] }), { marked: new Set([2]) });
+    assert.equal(html.match(/class="lab-mark"/g)?.length, 4, "no toggle for the global ARG");
+    assert.match(html, /data-lab-mark="2" aria-pressed="true">Markeer als gewijzigd<span class="visually-hidden">: regel 3<\/span>/);
+    assert.match(html, /data-lab-mark="3" aria-pressed="false">/);
+    assert.doesNotMatch(renderDockerfileOutput(model, []), /lab-mark/);
+  });
+});
+
+describe("les=: the lesson section a lab explains", () => {
+  const fixtures = path.join(path.dirname(new URL(import.meta.url).pathname), "../fixtures");
+  const vault = loadVault({ root: path.join(fixtures, "vault"), assetsDir: path.join(fixtures, "assets"), cwd: fixtures });
+  const render = (info: string) => {
+    const diagnostics = new Diagnostics();
+    const html = createMarkdown({ vault, diagnostics }).render(`Tekst\n\n\`\`\`${info}\nFROM node\n\`\`\`\n`, newEnv({ file: "les.md", bodyLine: 4 }));
+    return { html, diagnostics: diagnostics.all() };
+  };
+  test("the info string: quoted with spaces, single quotes, or without spaces; the other words stay", () => {
+    assert.deepEqual(labInfo(`dockerfile explore les="8. Uitleg Dockerfile#Multi-stage builds" files=a,b`), { words: ["dockerfile", "explore", "files=a,b"], les: "8. Uitleg Dockerfile#Multi-stage builds", raw: `les="8. Uitleg Dockerfile#Multi-stage builds"` });
+    assert.equal(labInfo("dockerfile explore les='A#B C'").les, "A#B C");
+    assert.equal(labInfo("dockerfile explore les=A#B").les, "A#B");
+    assert.deepEqual(labInfo("dockerfile explore nocheck"), { words: ["dockerfile", "explore", "nocheck"] });
+  });
+  test("resolved: the link after every tip, and in the data attributes for the browser", () => {
+    const { html, diagnostics } = render(`dockerfile explore les="8. Uitleg Dockerfile#Multi-stage builds"`);
+    assert.deepEqual(diagnostics, []);
+    assert.match(html, /data-lab-read="\/8-docker\/8-uitleg-dockerfile\/#multi-stage-builds" data-lab-read-title="Multi-stage builds"/);
+    assert.match(html, /<a class="lab-read" href="\/8-docker\/8-uitleg-dockerfile\/#multi-stage-builds">Lees: Multi-stage builds<\/a><\/p>/);
+  });
+  test("a missing heading or page is reported like a broken wikilink, with file and line, and gives no link", () => {
+    const heading = render(`dockerfile explore les="8. Uitleg Dockerfile#Geen kop"`);
+    assert.deepEqual(heading.diagnostics.map((d) => [d.file, d.line, d.rule, d.severity]), [["les.md", 6, "broken-anchor", "error"]]);
+    assert.match(heading.diagnostics[0]!.message, /has no heading "Geen kop"/);
+    assert.doesNotMatch(heading.html, /lab-read/);
+    const page = render(`dockerfile explore les="Bestaat Niet#Kop"`);
+    assert.deepEqual(page.diagnostics.map((d) => [d.line, d.rule]), [[6, "broken-wikilink"]]);
+    assert.doesNotMatch(page.html, /lab-read/);
+    const empty = render(`dockerfile explore les=""`);
+    assert.deepEqual(empty.diagnostics.map((d) => [d.line, d.rule]), [[6, "broken-wikilink"]]);
+  });
+  test("without les= no link", () => assert.doesNotMatch(render("dockerfile explore").html, /lab-read|data-lab-read/));
 });
