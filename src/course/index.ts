@@ -20,6 +20,36 @@ export interface NavLesson extends Link {
   /** Uitleg, Stappen, Oefeningen, Leertaak, or undefined for other pages. */
   kind?: string;
   component?: Component;
+  /** What the page is for a student (`pageRole`): a lesson, a reference page, or a page for teachers. */
+  role: PageRole;
+}
+
+/**
+ * What a page is, the one definition every count, the reading order and the progress use:
+ * - `les`: a lesson a student takes (Uitleg, Stappen, Oefeningen or Leertaak in its name);
+ *   only these are counted as lessons, can be marked done and count in the progress;
+ * - `naslag`: any other student page (Commando's, Docker Ecosysteem): in the sidebar and the
+ *   reading order, counted apart as reference;
+ * - `docenten`: a page for teachers (`doelgroep: docenten` in its front matter): published,
+ *   but not in the student's sidebar, reading order, prev/next, counts or progress.
+ */
+export type PageRole = "les" | "naslag" | "docenten";
+
+/** The front-matter key that says who a page is for, and the value that makes it a teachers' page. */
+export const AUDIENCE_KEY = "doelgroep";
+export const TEACHERS = "docenten";
+
+/** The role of a page from its lesson kind (`lessonKind`) and its front matter. */
+export function pageRole(kind: string | undefined, data: Record<string, unknown> = {}): PageRole {
+  const audience = data[AUDIENCE_KEY];
+  const values = Array.isArray(audience) ? audience : [audience];
+  if (values.some((v) => typeof v === "string" && v.trim().toLowerCase() === TEACHERS)) return "docenten";
+  return kind ? "les" : "naslag";
+}
+
+/** True for a lesson a student takes: what "lessen" counts everywhere. */
+export function isLesson(page: Pick<NavLesson, "role">): boolean {
+  return page.role === "les";
 }
 
 export interface NavModule extends Link {
@@ -28,8 +58,10 @@ export interface NavModule extends Link {
   modules: NavModule[];
   /** Folder names from the root. */
   folders: string[];
-  /** Total number of lessons, submodules included. */
+  /** Number of lessons (`isLesson`), submodules included. */
   total: number;
+  /** Number of reference pages (role `naslag`), submodules included. */
+  reference: number;
   /** Vault path of the module's folder note (`Docker.md` next to `Docker/`), when it has one. */
   noteRel?: string;
   /** The folder note's rendered text, shown above the lessons on the module page. */
@@ -132,7 +164,12 @@ export interface Course {
   matrix: Matrix;
   /** First lesson in course order: where to start. */
   start?: NavLesson;
+  /** Lessons a student takes (`isLesson`). */
   lessonCount: number;
+  /** Reference pages (role `naslag`). */
+  referenceCount: number;
+  /** Pages for teachers (role `docenten`): rendered, but outside the student's navigation. */
+  teacherPages: NavLesson[];
 }
 
 export interface CourseInput {
@@ -162,21 +199,24 @@ export function lessonKind(name: string): string | undefined {
 
 export function navLesson(note: Note): NavLesson {
   const number = leadingNumber(note.name);
+  const kind = lessonKind(note.name);
   return {
     title: withoutNumber(note.title) || note.title,
     url: note.url,
     number,
-    kind: lessonKind(note.name),
+    kind,
     component: componentOfName(note.name),
+    role: pageRole(kind, note.data),
   };
 }
 
 /**
  * Builds the module tree from folders; notes at the vault root form a module "Algemeen" at the end.
  * A folder note (`Docker.md` next to `Docker/`) is no lesson: it becomes its folder's module page.
+ * Pages for teachers (role `docenten`) are left out: they are not part of the student's course.
  */
 export function buildNavigation(notes: Note[], urlOf: (folders: string[]) => string = folderUrl): NavModule[] {
-  const root: NavModule = { title: "", url: "/", lessons: [], modules: [], folders: [], total: 0 };
+  const root: NavModule = { title: "", url: "/", lessons: [], modules: [], folders: [], total: 0, reference: 0 };
   const byFolder = new Map<string, NavModule>();
   const folderNotes: Note[] = [];
   for (const note of notes) {
@@ -184,6 +224,8 @@ export function buildNavigation(notes: Note[], urlOf: (folders: string[]) => str
       folderNotes.push(note);
       continue;
     }
+    const lesson = navLesson(note);
+    if (lesson.role === "docenten") continue;
     let mod = root;
     let key = "";
     for (let i = 0; i < note.folders.length; i++) {
@@ -192,13 +234,13 @@ export function buildNavigation(notes: Note[], urlOf: (folders: string[]) => str
       let child = byFolder.get(key);
       if (!child) {
         const folders = note.folders.slice(0, i + 1);
-        child = { title: withoutNumber(name) || name, number: leadingNumber(name), url: urlOf(folders), lessons: [], modules: [], folders, total: 0 };
+        child = { title: withoutNumber(name) || name, number: leadingNumber(name), url: urlOf(folders), lessons: [], modules: [], folders, total: 0, reference: 0 };
         byFolder.set(key, child);
         mod.modules.push(child);
       }
       mod = child;
     }
-    mod.lessons.push(navLesson(note));
+    mod.lessons.push(lesson);
   }
   for (const note of folderNotes) {
     const key = nameKey([...note.folders, note.name].join("/") + "/");
@@ -206,15 +248,16 @@ export function buildNavigation(notes: Note[], urlOf: (folders: string[]) => str
     if (mod && mod.noteRel === undefined) mod.noteRel = note.rel;
   }
   const nameOf = new Map(notes.map((n) => [n.url, n.name]));
-  const sort = (m: NavModule): number => {
+  const sort = (m: NavModule): void => {
     m.lessons.sort((a, b) => naturalCompare(nameOf.get(a.url) ?? a.title, nameOf.get(b.url) ?? b.title));
     m.modules.sort((a, b) => naturalCompare(a.folders.at(-1)!, b.folders.at(-1)!));
-    m.total = m.lessons.length + m.modules.reduce((s, c) => s + sort(c), 0);
-    return m.total;
+    m.modules.forEach(sort);
+    m.total = m.lessons.filter(isLesson).length + m.modules.reduce((s, c) => s + c.total, 0);
+    m.reference = m.lessons.filter((l) => l.role === "naslag").length + m.modules.reduce((s, c) => s + c.reference, 0);
   };
   sort(root);
   const modules = [...root.modules];
-  if (root.lessons.length) modules.push({ title: "Algemeen", url: "/algemeen/", lessons: root.lessons, modules: [], folders: [], total: root.lessons.length });
+  if (root.lessons.length) modules.push({ title: "Algemeen", url: "/algemeen/", lessons: root.lessons, modules: [], folders: [], total: root.lessons.filter(isLesson).length, reference: root.lessons.filter((l) => l.role === "naslag").length });
   return modules;
 }
 
@@ -432,7 +475,7 @@ export function buildMatrix(pages: LessonPage[], steps: ProcessStep[] = processS
   const levels = [1, 2, 3];
   let gaps = 0;
   const cell = (lessons: NavLesson[] | undefined): MatrixCell => ({ lessons: lessons ?? [], gap: !lessons?.length });
-  const lessonOf = (p: LessonPage): NavLesson => ({ title: p.title, url: p.url, number: p.number, kind: p.kind, component: p.component });
+  const lessonOf = (p: LessonPage): NavLesson => ({ title: p.title, url: p.url, number: p.number, kind: p.kind, component: p.component, role: p.role });
   // One pass over the pages, grouped by cell: no scan of every page per cell.
   const byStepLevel = new Map<string, NavLesson[]>();
   const byTopicComponent = new Map<string, NavLesson[]>();
@@ -477,7 +520,7 @@ export function buildListings(pages: LessonPage[], steps: ProcessStep[] = proces
       l = { kind, url, title, heading: listingTitle({ kind, title }), description, lessons: [] };
       byUrl.set(url, l);
     }
-    if (l.lessons.at(-1)?.url !== page.url) l.lessons.push({ title: page.title, url: page.url, number: page.number, kind: page.kind, component: page.component });
+    if (l.lessons.at(-1)?.url !== page.url) l.lessons.push({ title: page.title, url: page.url, number: page.number, kind: page.kind, component: page.component, role: page.role });
   };
   for (const page of pages) {
     for (const tag of page.tags) {
@@ -542,7 +585,13 @@ export function buildCourse(input: CourseInput): Course {
     return fresh;
   };
 
-  const pages: LessonPage[] = order.map((nav, i) => {
+  // Pages for teachers are rendered after the course, outside its reading order: no prev/next.
+  const teacherPages = notes
+    .filter((n) => !n.folderNote)
+    .map(navLesson)
+    .filter((l) => l.role === "docenten")
+    .sort((a, b) => naturalCompare(noteByUrl.get(a.url)!.name, noteByUrl.get(b.url)!.name));
+  const page = (nav: NavLesson, prev: NavLesson | undefined, next: NavLesson | undefined): LessonPage => {
     const note = noteByUrl.get(nav.url)!;
     const { html, words, description } = text(note);
     const codes = note.taxonomie.map(parseCode).filter((c): c is TaxonomyCode => !!c);
@@ -559,8 +608,8 @@ export function buildCourse(input: CourseInput): Course {
       html,
       breadcrumbs: [{ title: "Cursus", url: "/" }, ...(note.folders.length ? chain.map((m) => ({ title: m.title, url: m.url })) : [])],
       module: mod ? { title: mod.title, url: mod.url } : undefined,
-      prev: order[i - 1],
-      next: order[i + 1],
+      prev,
+      next,
       backlinks: (back.get(note.rel) ?? [])
         .map((rel) => relToNote.get(rel))
         .filter((n): n is Note => !!n)
@@ -578,7 +627,8 @@ export function buildCourse(input: CourseInput): Course {
       updated: input.updated?.get(note.rel) ?? note.date?.toISOString(),
       description,
     };
-  });
+  };
+  const pages: LessonPage[] = [...order.map((nav, i) => page(nav, order[i - 1], order[i + 1])), ...teacherPages.map((nav) => page(nav, undefined, undefined))];
 
   return {
     title: input.title ?? "Docker-cursus",
@@ -589,7 +639,9 @@ export function buildCourse(input: CourseInput): Course {
     pages,
     listings: buildListings(pages, steps),
     matrix: buildMatrix(pages, steps),
-    start: order[0],
-    lessonCount: pages.length,
+    start: order.find(isLesson) ?? order[0],
+    lessonCount: order.filter(isLesson).length,
+    referenceCount: order.filter((l) => l.role === "naslag").length,
+    teacherPages,
   };
 }

@@ -4,7 +4,7 @@
  * text helpers. Pure functions over the course model; the templates only print the result.
  */
 import type { Course, Link, Listing, Matrix, NavLesson, NavModule } from "./index.ts";
-import { tagUrl } from "./index.ts";
+import { isLesson, tagUrl } from "./index.ts";
 import { COMPONENTS, parseCode } from "../taxonomy/index.ts";
 
 export interface KindSummary {
@@ -21,7 +21,12 @@ export interface Overview {
   kinds: KindSummary[];
   /** Topics of the taxonomy with their pages, alphabetical. */
   topics: Array<Link & { count: number }>;
+  /** Lessons a student takes (`isLesson`): what every "lessen" on the site counts. */
   lessons: number;
+  /** Reference pages (role `naslag`), counted apart from the lessons. */
+  reference: number;
+  /** Pages for teachers, linked from the home page only. */
+  teachers: Link[];
   modules: number;
 }
 
@@ -30,16 +35,24 @@ const KIND_ORDER = ["OI", "PI", "DT", "LT"];
 
 /** Summary of the course for the home page. */
 export function courseOverview(course: Pick<Course, "pages" | "matrix" | "allModules">): Overview {
+  const lessons = course.pages.filter(isLesson);
   const kinds = KIND_ORDER.map((code) => {
     const comp = COMPONENTS.find((c) => c.code === code)!;
-    return { kind: comp.kind, code, count: course.pages.filter((p) => p.component === code).length };
+    return { kind: comp.kind, code, count: lessons.filter((p) => p.component === code).length };
   }).filter((k) => k.count > 0);
   const topics = course.matrix.topics.map((row) => ({
     title: row.topic.replace(/-/g, " "),
     url: row.url,
     count: new Set(row.cells.flatMap((c) => c.lessons.map((l) => l.url))).size,
   }));
-  return { kinds, topics, lessons: course.pages.length, modules: course.allModules.length };
+  return {
+    kinds,
+    topics,
+    lessons: lessons.length,
+    reference: course.pages.filter((p) => p.role === "naslag").length,
+    teachers: course.pages.filter((p) => p.role === "docenten").map((p) => ({ title: p.title, url: p.url })),
+    modules: course.allModules.length,
+  };
 }
 
 /** True when `url` is a lesson of `module` or of one of its submodules (or the module page itself). */

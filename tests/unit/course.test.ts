@@ -5,13 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { backlinks, buildCourse, buildListings, buildMatrix, buildNavigation, flattenModules, lessonKind, noteTags, readingOrder, sidebarFor, tagUrl, type LessonPage, type SidebarModule } from "../../src/course/index.ts";
+import { backlinks, buildCourse, buildListings, buildMatrix, buildNavigation, flattenModules, isLesson, lessonKind, noteTags, pageRole, readingOrder, sidebarFor, tagUrl, type LessonPage, type PageRole, type SidebarModule } from "../../src/course/index.ts";
 import { leadingNumber, naturalCompare, withoutNumber } from "../../src/course/order.ts";
 import type { Note } from "../../src/vault/index.ts";
 import { noteUrl } from "../../src/vault/index.ts";
 
 /** A note as the vault would index it, from its path and front matter. */
-function note(rel: string, fm: { taxonomie?: string[]; tags?: string[]; title?: string; draft?: boolean } = {}): Note {
+function note(rel: string, fm: { taxonomie?: string[]; tags?: string[]; title?: string; draft?: boolean; doelgroep?: unknown } = {}): Note {
   const parts = rel.replace(/\.md$/, "").split("/");
   const name = parts.at(-1)!;
   return {
@@ -25,7 +25,7 @@ function note(rel: string, fm: { taxonomie?: string[]; tags?: string[]; title?: 
     aliases: [],
     taxonomie: fm.taxonomie ?? [],
     tags: fm.tags ?? [],
-    data: {},
+    data: fm.doelgroep === undefined ? {} : { doelgroep: fm.doelgroep },
     keyLines: new Map(),
     source: "",
     body: "",
@@ -78,8 +78,36 @@ describe("lessonKind from the file name", () => {
   for (const [name, kind] of cases) test(name, () => assert.equal(lessonKind(name), kind));
 });
 
+describe("pageRole: what a page is, the one definition behind every count", () => {
+  const cases: Array<[string, string | undefined, Record<string, unknown>, PageRole]> = [
+    ["an Uitleg lesson", "Uitleg", {}, "les"],
+    ["a Stappen lesson", "Stappen", {}, "les"],
+    ["an Oefeningen lesson", "Oefeningen", {}, "les"],
+    ["a Leertaak", "Leertaak", {}, "les"],
+    ["no kind word (Commando's): reference", undefined, {}, "naslag"],
+    ["doelgroep: docenten", undefined, { doelgroep: "docenten" }, "docenten"],
+    ["doelgroep: docenten wins over a kind word", "Uitleg", { doelgroep: "docenten" }, "docenten"],
+    ["doelgroep written with capitals and spaces", undefined, { doelgroep: " Docenten " }, "docenten"],
+    ["doelgroep as a list holding docenten", undefined, { doelgroep: ["studenten", "docenten"] }, "docenten"],
+    ["doelgroep: studenten is an ordinary page", "Stappen", { doelgroep: "studenten" }, "les"],
+    ["doelgroep: studenten without a kind: reference", undefined, { doelgroep: "studenten" }, "naslag"],
+    ["an empty doelgroep", "Uitleg", { doelgroep: null }, "les"],
+    ["another key that mentions docenten", undefined, { tags: ["docenten"] }, "naslag"],
+  ];
+  for (const [name, kind, data, role] of cases) test(name, () => assert.equal(pageRole(kind, data), role));
+
+  const lessons: Array<[PageRole, boolean]> = [
+    ["les", true],
+    ["naslag", false],
+    ["docenten", false],
+  ];
+  for (const [role, expected] of lessons) test(`isLesson(${role}) is ${expected}`, () => assert.equal(isLesson({ role }), expected));
+});
+
 describe("buildNavigation", () => {
   const notes = [
+    note("Handleiding voor docenten.md", { doelgroep: "docenten" }),
+    note("1. Basis/4. Uitleg Voor Docenten.md", { doelgroep: "docenten" }),
     note("2. Verder/1. Uitleg Netwerken.md"),
     note("1. Basis/10. Oefeningen Containers.md"),
     note("Handleiding.md"),
@@ -109,10 +137,19 @@ describe("buildNavigation", () => {
     ]);
   });
 
-  test("submodules and totals", () => {
-    assert.deepEqual(modules[0]!.modules.map((m) => [m.title, m.url, m.total]), [["Verdieping", "/1-basis/3-verdieping/", 1]]);
-    assert.equal(modules[0]!.total, 5);
+  test("submodules and totals: lessons only, reference pages counted apart", () => {
+    assert.deepEqual(modules[0]!.modules.map((m) => [m.title, m.url, m.total, m.reference]), [["Verdieping", "/1-basis/3-verdieping/", 1, 0]]);
+    assert.equal(modules[0]!.total, 4, "Uitleg, Stappen, Oefeningen and the submodule's Uitleg; not Commando's");
+    assert.equal(modules[0]!.reference, 1, "Commando's");
+    assert.deepEqual(modules.at(-1)!.lessons.map((l) => [l.title, l.role]), [["Handleiding", "naslag"]]);
+    assert.deepEqual([modules.at(-1)!.total, modules.at(-1)!.reference], [0, 1]);
     assert.deepEqual(flattenModules(modules).map((m) => m.url), ["/1-basis/", "/1-basis/3-verdieping/", "/2-verder/", "/10-extra/", "/algemeen/"]);
+  });
+
+  test("pages for teachers are in no module, wherever they are", () => {
+    const urls = flattenModules(modules).flatMap((m) => m.lessons.map((l) => l.url));
+    assert.ok(!urls.includes("/handleiding-voor-docenten/"));
+    assert.ok(!urls.includes("/1-basis/4-uitleg-voor-docenten/"));
   });
 
   test("reading order: a module's lessons, then its submodules, depth first", () => {
@@ -150,6 +187,8 @@ describe("buildCourse", () => {
     note("1. Basis/11. Concept.md", { draft: true }),
     note("2. Verder/1. Uitleg Netwerken.md", { taxonomie: ["ii-18.2.Netwerken.OI"] }),
     note("2. Verder/2. Leertaak Webshop.md", { taxonomie: ["ib-19.3.Webshop.LT", "geen-code"] }),
+    note("2. Verder/Commando's.md"),
+    note("Handleiding voor docenten.md", { doelgroep: "docenten" }),
   ];
   const rel = (i: number) => notes[i]!.rel;
   const links = new Map([
@@ -164,8 +203,28 @@ describe("buildCourse", () => {
   const page = (i: number) => course.pages.find((p) => p.url === notes[i]!.url)!;
 
   test("drafts are not pages", () => {
-    assert.equal(course.lessonCount, 5);
     assert.ok(!course.pages.some((p) => p.url.includes("concept")));
+  });
+
+  test("counts: lessons are the pages with a kind word, reference pages apart, teachers' pages in neither", () => {
+    assert.equal(course.lessonCount, 5);
+    assert.equal(course.referenceCount, 1);
+    assert.deepEqual(course.modules.map((m) => [m.title, m.total, m.reference]), [
+      ["Basis", 3, 0],
+      ["Verder", 2, 1],
+    ]);
+    assert.deepEqual(course.pages.map((p) => p.role), ["les", "les", "les", "les", "les", "naslag", "docenten"]);
+  });
+
+  test("a teachers' page is published, but in no sidebar, reading order or prev/next", () => {
+    const guide = page(7);
+    assert.equal(guide.url, "/handleiding-voor-docenten/");
+    assert.deepEqual([guide.prev, guide.next], [undefined, undefined]);
+    assert.deepEqual(course.teacherPages.map((p) => p.url), [guide.url]);
+    const inBar = (bar: SidebarModule[]): string[] => bar.flatMap((m) => [m.url, ...m.lessons.map((l) => l.url), ...inBar(m.modules)]);
+    assert.ok(!inBar(course.fullSidebar).includes(guide.url));
+    assert.ok(!course.allModules.some((m) => m.url === "/algemeen/"), "no module Algemeen just for the guide");
+    assert.ok(!course.pages.some((p) => p.prev?.url === guide.url || p.next?.url === guide.url));
   });
 
   test("prev/next follow the reading order across modules", () => {
@@ -175,7 +234,9 @@ describe("buildCourse", () => {
       ["/1-basis/1-uitleg-containers/", "/1-basis/2-stappen-containers/", "/1-basis/10-oefeningen-containers/"],
       ["/1-basis/2-stappen-containers/", "/1-basis/10-oefeningen-containers/", "/2-verder/1-uitleg-netwerken/"],
       ["/1-basis/10-oefeningen-containers/", "/2-verder/1-uitleg-netwerken/", "/2-verder/2-leertaak-webshop/"],
-      ["/2-verder/1-uitleg-netwerken/", "/2-verder/2-leertaak-webshop/", null],
+      ["/2-verder/1-uitleg-netwerken/", "/2-verder/2-leertaak-webshop/", "/2-verder/commandos/"],
+      ["/2-verder/2-leertaak-webshop/", "/2-verder/commandos/", null],
+      [null, "/handleiding-voor-docenten/", null],
     ]);
     assert.equal(course.start?.url, "/1-basis/1-uitleg-containers/");
   });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import type { Listing, Matrix, NavModule } from "../../src/course/index.ts";
+import type { Listing, Matrix, NavModule, PageRole } from "../../src/course/index.ts";
 import { buildCourse } from "../../src/course/index.ts";
 import { courseOverview, groupListings, levelUrl, listingTitle, matrixLevels, moduleContains, pageHeads, shortLabel, splitSteps, titleWithoutKind, wrapTables } from "../../src/course/site.ts";
 import { noteFromSource } from "../../src/vault/index.ts";
@@ -33,15 +33,15 @@ describe("titleWithoutKind", () => {
 
 describe("shortLabel", () => {
   const cases: Array<[Parameters<typeof shortLabel>[0], string]> = [
-    [{ title: "Uitleg Docker Images", url: "/x/", number: 4, kind: "Uitleg" }, "4 Docker Images"],
-    [{ title: "Commando's", url: "/c/" }, "Commando's"],
-    [{ title: "Leertaak Webshop", url: "/w/", number: 10, kind: "Leertaak" }, "10 Webshop"],
+    [{ title: "Uitleg Docker Images", url: "/x/", number: 4, kind: "Uitleg", role: "les" }, "4 Docker Images"],
+    [{ title: "Commando's", url: "/c/", role: "naslag" }, "Commando's"],
+    [{ title: "Leertaak Webshop", url: "/w/", number: 10, kind: "Leertaak", role: "les" }, "10 Webshop"],
   ];
   for (const [lesson, expected] of cases) test(expected, () => assert.equal(shortLabel(lesson), expected));
 });
 
 describe("moduleContains", () => {
-  const mod = (url: string, lessons: string[], modules: NavModule[] = []): NavModule => ({ title: url, url, lessons: lessons.map((u) => ({ title: u, url: u })), modules, folders: [], total: 0 });
+  const mod = (url: string, lessons: string[], modules: NavModule[] = []): NavModule => ({ title: url, url, lessons: lessons.map((u) => ({ title: u, url: u, role: "les" as const })), modules, folders: [], total: 0, reference: 0 });
   const tree = mod("/a/", ["/a/1/", "/a/2/"], [mod("/a/b/", ["/a/b/1/"])]);
   const cases: Array<[string, boolean]> = [
     ["/a/", true],
@@ -107,9 +107,10 @@ describe("matrix helpers", () => {
 });
 
 describe("courseOverview", () => {
-  const page = (url: string, component?: "OI" | "PI" | "DT" | "LT") => ({ url, component }) as never;
+  // What the course model makes of them: a kind word makes a lesson; no kind word, reference; `doelgroep: docenten`, a teachers' page.
+  const page = (url: string, component?: "OI" | "PI" | "DT" | "LT", role: PageRole = component ? "les" : "naslag") => ({ url, title: `Pagina ${url}`, component, role }) as never;
   const overview = courseOverview({
-    pages: [page("/1/", "OI"), page("/2/", "PI"), page("/3/", "OI"), page("/4/"), page("/5/", "LT")],
+    pages: [page("/1/", "OI"), page("/2/", "PI"), page("/3/", "OI"), page("/4/"), page("/5/", "LT"), page("/6/", "OI", "docenten"), page("/7/", undefined, "docenten")],
     allModules: [{} as NavModule, {} as NavModule],
     matrix: {
       topics: [
@@ -130,8 +131,21 @@ describe("courseOverview", () => {
   });
   test("topics with readable titles and distinct lesson counts", () => {
     assert.deepEqual(overview.topics, [{ title: "Docker images", url: "/onderwerpen/docker-images/", count: 2 }]);
-    assert.equal(overview.lessons, 5);
     assert.equal(overview.modules, 2);
+  });
+  test("lessons counts only lessons, and the kind cards add up to it: no reference page, no teachers' page", () => {
+    assert.equal(overview.lessons, 4);
+    assert.equal(
+      overview.kinds.reduce((s, k) => s + k.count, 0),
+      overview.lessons,
+    );
+  });
+  test("reference pages are counted apart, teachers' pages are listed as links", () => {
+    assert.equal(overview.reference, 1);
+    assert.deepEqual(overview.teachers, [
+      { title: "Pagina /6/", url: "/6/" },
+      { title: "Pagina /7/", url: "/7/" },
+    ]);
   });
 });
 
