@@ -1,14 +1,15 @@
 /**
  * The Dockerfile explorer in the browser (loaded only on pages with a ```dockerfile explore
  * block): the Dockerfile becomes editable, the student says which files changed or whether
- * the base image is new, and the layer stack shows after every edit which steps come from
- * the cache and which rebuild, and why. The logic and the HTML are those of the build
+ * the base image is new, or marks a step as changed with the toggle next to it, and the layer
+ * stack shows after every edit which steps come from the cache and which rebuild, and why
+ * (with the link to the lesson section the build resolved, from `data-lab-read`). The logic and the HTML are those of the build
  * (src/labs/), so the first view and every later one agree.
  */
 import { labs } from "../site/strings-labs.ts";
 import { parseDockerfile, simulateCache, type DockerfileModel } from "../labs/dockerfile.ts";
 import { lintDockerfile } from "../labs/dockerfile-lint.ts";
-import { renderDockerfileOutput } from "../labs/dockerfile-view.ts";
+import { renderDockerfileOutput, type ReadLink } from "../labs/dockerfile-view.ts";
 import { announce } from "./_announce.ts";
 import { labEditor } from "./_lab-editor.ts";
 
@@ -38,6 +39,9 @@ function explorer(root: HTMLElement): void {
   const output = root.querySelector<HTMLElement>("[data-lab-output]");
   if (!output) return;
   const files = (root.dataset.labFiles ?? "").split(",").filter(Boolean);
+  const read: ReadLink | undefined = root.dataset.labRead ? { href: root.dataset.labRead, title: root.dataset.labReadTitle ?? "" } : undefined;
+  /** Steps the student marked as changed (indices); cleared by a rebuild or a reset. */
+  const marked = new Set<number>();
   const controls = document.createElement("fieldset");
   controls.className = "lab-changes";
   const legend = document.createElement("legend");
@@ -80,8 +84,13 @@ function explorer(root: HTMLElement): void {
         }),
       );
     }
-    const sim = simulateCache(model, { files: checked(fileBox), bases: checked(baseBox) }, previous);
-    output.innerHTML = renderDockerfileOutput(model, lintDockerfile(text), sim);
+    for (const i of marked) if (i >= model.steps.length || model.steps[i]!.stage < 0) marked.delete(i);
+    const sim = simulateCache(model, { files: checked(fileBox), bases: checked(baseBox), steps: [...marked] }, previous);
+    // The toggle that had focus keeps it when the stack is drawn again.
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-lab-mark]");
+    const again = focused && output.contains(focused) ? focused.dataset.labMark : undefined;
+    output.innerHTML = renderDockerfileOutput(model, lintDockerfile(text), sim, { read, marked });
+    if (again !== undefined) output.querySelector<HTMLElement>(`[data-lab-mark="${again}"]`)?.focus();
     root.dataset.labState = `${sim.hits}/${sim.misses}`;
     // Spoken only when the outcome changes, not after every keystroke.
     const summary = s.summary(sim.hits, sim.misses);
@@ -97,8 +106,17 @@ function explorer(root: HTMLElement): void {
   text = original;
   root.querySelector(".lab-source")!.after(controls);
   controls.addEventListener("change", () => update(true));
+  output.addEventListener("click", (e) => {
+    const button = (e.target as Element).closest<HTMLElement>("[data-lab-mark]");
+    if (!button) return;
+    const i = Number(button.dataset.labMark);
+    if (marked.has(i)) marked.delete(i);
+    else marked.add(i);
+    update(true);
+  });
   rebuild.addEventListener("click", () => {
     previous = parseDockerfile(text);
+    marked.clear();
     for (const input of controls.querySelectorAll<HTMLInputElement>("input")) input.checked = false;
     update(false);
     announce(s.rebuilt);
@@ -107,6 +125,7 @@ function explorer(root: HTMLElement): void {
     text = original;
     editor.set(original);
     previous = undefined;
+    marked.clear();
     for (const input of controls.querySelectorAll<HTMLInputElement>("input")) input.checked = false;
     update(true);
   });

@@ -6,6 +6,8 @@
  *   with the naive and the cache-friendly order; "Bouw opnieuw" makes the new cache;
  * - the map redraws after a port is changed, and reports a port published twice;
  * - keyboard only: Tab into the editor, Escape out of it, checkboxes and buttons;
+ * - keyboard only: "Markeer als gewijzigd" on RUN npm ci rebuilds that step and the later ones;
+ * - the link to the lesson section (les=) after the reasons, the same before and after JavaScript;
  * - without JavaScript both labs still show their build-time view;
  * - under a CSP without inline styles or scripts the labs work and cause no violation;
  * - at 320 px nothing sticks out sideways; axe finds no WCAG 2.2 AA violations, light and dark;
@@ -91,7 +93,7 @@ describe("interactive labs in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1"
     const dir = path.join(vault, "1. Labs");
     mkdirSync(dir);
     const lesson = (name: string, code: string, body: string) => `---\ntitle: ${name}\ntaxonomie: ['ib-19.3.Labs.OI']\n---\n\n## Oefenen\n\n${body}\n\n${code}\n`;
-    writeFileSync(path.join(dir, "1. Uitleg Lagen.md"), lesson("1. Uitleg Lagen", "```dockerfile explore\n" + NAIVE + "\n```", "Pas de Dockerfile aan."));
+    writeFileSync(path.join(dir, "1. Uitleg Lagen.md"), lesson("1. Uitleg Lagen", "```dockerfile explore les=\"1. Uitleg Lagen#Oefenen\"\n" + NAIVE + "\n```", "Pas de Dockerfile aan."));
     writeFileSync(path.join(dir, "2. Uitleg Compose.md"), lesson("2. Uitleg Compose", "```yaml compose-map\n" + COMPOSE + "\n```", "Pas compose.yaml aan."));
     writeFileSync(path.join(dir, "3. Uitleg Zonder.md"), lesson("3. Uitleg Zonder", "```dockerfile\n" + NAIVE + "\n```", "Gewone code."));
     const site = buildSite(vault);
@@ -208,6 +210,50 @@ describe("interactive labs in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1"
     await page.keyboard.press("Enter");
     assert.equal(await until(page, "hhhhhh"), "hhhhhh");
     await ctx.close();
+  });
+
+  test("explorer with the keyboard only: marking RUN npm ci as changed rebuilds it and every later step", async () => {
+    const ctx = await context();
+    const page = await open(ctx, urls.explorer);
+    await page.locator(".lab-title").click();
+    let guard = 0;
+    const focusedMark = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.labMark);
+    while ((await focusedMark()) !== "3" && guard++ < 40) await page.keyboard.press("Tab");
+    assert.ok(guard < 40, "Tab reaches the toggle of RUN npm ci");
+    const mark = page.locator("[data-lab-mark='3']");
+    assert.equal(await mark.getAttribute("aria-pressed"), "false");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Markeer als gewijzigd: regel 4");
+    await page.keyboard.press("Space");
+    assert.equal(await until(page, "hhhmm"), "hhhmm", "RUN npm ci and CMD rebuild, the steps before come from the cache");
+    assert.equal(await page.locator("[data-lab-mark='3']").getAttribute("aria-pressed"), "true");
+    assert.equal(await focusedMark(), "3", "the toggle keeps the focus after the stack is drawn again");
+    const why = page.locator(".lab-step").nth(3).locator(".lab-why");
+    assert.match(await why.innerText(), /als gewijzigd gemarkeerd/);
+    assert.match(await page.locator(".lab-step").nth(4).locator(".lab-why").innerText(), /regel 4\) kwam niet uit de cache/);
+    await page.keyboard.press("Enter");
+    assert.equal(await until(page, "hhhhh"), "hhhhh", "pressed again: nothing is marked");
+    assert.equal(await page.locator("[data-lab-mark='3']").getAttribute("aria-pressed"), "false");
+    await ctx.close();
+  });
+
+  test("explorer: the reasons end with the link to the lesson section, before and after JavaScript", async () => {
+    const ctx = await context({ js: false });
+    const plain = await open(ctx, urls.explorer, false);
+    const link = plain.locator(".lab-note-tip .lab-read").first();
+    assert.equal(await link.innerText(), "Lees: Oefenen");
+    assert.equal(await link.getAttribute("href"), "#oefenen");
+    await ctx.close();
+    const js = await context();
+    const page = await open(js, urls.explorer);
+    await page.getByLabel("Ik heb src/app.js gewijzigd").check();
+    await until(page, "hhmmm");
+    const miss = page.locator(".lab-miss .lab-why .lab-read");
+    assert.equal(await miss.count(), 3);
+    assert.equal(await miss.first().innerText(), "Lees: Oefenen");
+    assert.equal(await miss.first().getAttribute("href"), "#oefenen");
+    assert.equal(await page.locator(".lab-hit .lab-read").count(), 0, "a cache hit needs no reading");
+    assert.equal(await page.locator(".lab-note-tip .lab-read").first().innerText(), "Lees: Oefenen");
+    await js.close();
   });
 
   test("map: redraws after a port is changed and reports a port published twice", async () => {
