@@ -23,6 +23,7 @@ import { COMPONENTS, componentOfName, findStep, parseCode, processSteps, type Co
 import type { Note, Vault } from "../vault/index.ts";
 import { NameMatcher } from "../vault/slug.ts";
 import { checkCode } from "./code-rules.ts";
+import { findPlaceholder, normaliseLine } from "./placeholders.ts";
 import { parseNote, scanNote, withoutInlineCode, type ScannedNote } from "./scan.ts";
 import { checkVaultRules, noteFacts, type NoteFacts } from "./vault-rules.ts";
 
@@ -46,6 +47,8 @@ export const CONTENT_RULES: RuleInfo[] = [
   { id: "mojibake", severity: "warning", summary: "double-encoded UTF-8 such as `Ã«` for `ë`" },
   { id: "bom", severity: "warning", summary: "file starts with a byte-order mark" },
   { id: "crlf", severity: "warning", summary: "file has Windows (CRLF) line endings" },
+  { id: "placeholder", severity: "warning", summary: "a sentence from a lesson template (`templates/*.md`) that was never replaced" },
+  { id: "duplicate-number", severity: "warning", summary: "two lessons in one folder with the same number" },
   { id: "next-step-cycle", severity: "error", summary: "the `Volgende stap` chain runs in a circle" },
   { id: "unused-attachment", severity: "warning", summary: "file in the vault that no page links or embeds" },
   { id: "unused-asset", severity: "info", summary: "file in `_assets/` that no page uses" },
@@ -203,6 +206,23 @@ export function checkTodo(scan: ScannedNote, diagnostics: Diagnostics): void {
       diagnostics.warn(scan.note.file, i + 1, "todo-marker", `work-in-progress marker ${m[0]} in the text`, "Finish this part and remove the marker, or mark the page `draft: true` until it is done.", m.index + 1);
       return; // one per line is enough
     }
+  });
+}
+
+/** Lines still holding template text (`placeholders.ts`), one warning per line, outside code and front matter. */
+export function checkPlaceholders(scan: ScannedNote, diagnostics: Diagnostics): void {
+  scan.lines.forEach((line, i) => {
+    if (scan.code[i] || i < scan.note.bodyLine - 1) return;
+    const found = findPlaceholder(line);
+    if (!found) return;
+    const text = normaliseLine(line).replace(/^\[![^\]]+\][+-]?\s*/, "");
+    diagnostics.warn(
+      scan.note.file,
+      i + 1,
+      "placeholder",
+      `text from the lesson template is still here: "${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`,
+      `Replace it by your own text or remove it (it comes from templates/${found.template}); keep the page \`draft: true\` until it is done.`,
+    );
   });
 }
 
@@ -419,6 +439,7 @@ export function checkNoteRules(scan: ScannedNote, diagnostics: Diagnostics, opti
   if (options.course !== false) {
     checkFrontMatter(note, diagnostics);
     checkTaxonomy(note, scan.lines, diagnostics);
+    checkPlaceholders(scan, diagnostics);
   }
   checkEncoding(note, diagnostics);
   checkTodo(scan, diagnostics);

@@ -1,5 +1,5 @@
 /**
- * `npm run new -- "20. Uitleg Docker Security" [--map "8. Docker"] [--stap ib-19]`
+ * `npm run new -- "30. Uitleg Docker Security" [--map "8. Docker"] [--stap ib-19]`
  * Creates a lesson from its template; exit 1 with a Dutch message when it cannot.
  */
 import path from "node:path";
@@ -12,7 +12,7 @@ const USAGE = `Gebruik: npm run new -- "<nummer>. <Soort> <Onderwerp>" [--map <m
   --map <map>    map in de inhoudsmap (standaard: "${DEFAULT_FOLDER}")
   --stap <code>  processtap van de taxonomiecodes (standaard: ${DEFAULT_STEP})
 
-Voorbeeld: npm run new -- "20. Uitleg Docker Security"`;
+Voorbeeld: npm run new -- "30. Uitleg Docker Security"`;
 
 function main(argv: string[]): number {
   const settings = readSettings();
@@ -45,7 +45,8 @@ function main(argv: string[]): number {
     if (r.createdFolder) console.log(`Map aangemaakt: ${path.dirname(shown)}`);
     console.log(`Nieuwe les (${r.kind}) aangemaakt: ${shown}`);
     console.log(`Taxonomie: ${r.codes.join(", ")}`);
-    console.log(`Vervang de voorbeeldtekst, zet de les in de reeks met "> Volgende stap: [[...]]" en controleer met: npm run check`);
+    console.log(`De les is een concept (draft: true in de front matter) en komt pas op de site als je die regel weghaalt.`);
+    console.log(`Vervang de voorbeeldtekst, zet de les in de reeks met "> Volgende stap: [[...]]", haal draft: true weg en controleer met: npm run check`);
     return 0;
   } catch (err) {
     if (err instanceof ScaffoldError) {

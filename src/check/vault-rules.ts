@@ -25,7 +25,10 @@ export function noteFacts(vault: Vault, scan: ScannedNote): NoteFacts {
 
 export function checkVaultRules(vault: Vault, facts: NoteFacts[], diagnostics: Diagnostics, options: { course?: boolean } = {}): void {
   // The "Volgende stap" chain is a course convention (see `isCourseVault` in rules.ts).
-  if (options.course !== false) checkNextStepChain(vault, facts, diagnostics);
+  if (options.course !== false) {
+    checkNextStepChain(vault, facts, diagnostics);
+    checkDuplicateNumbers(facts.map((f) => f.note), diagnostics);
+  }
   checkUnusedAttachments(vault, facts, diagnostics);
 }
 
@@ -84,6 +87,64 @@ export function checkNextStepChain(vault: Vault, facts: NoteFacts[], diagnostics
       );
     }
     for (const n of path) done.add(n);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Lesson numbers
+
+/** The number a lesson's file name starts with (`7. Stappen Docker Containers` -> 7). */
+export function lessonNumber(name: string): number | undefined {
+  const m = /^(\d+)\.\s/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The smallest number above `from` that no name in `names` starts with. */
+export function nextFreeNumber(names: Iterable<string>, from: number): number {
+  const used = new Set<number>();
+  for (const name of names) {
+    const n = lessonNumber(name);
+    if (n !== undefined) used.add(n);
+  }
+  let n = from + 1;
+  while (used.has(n)) n++;
+  return n;
+}
+
+/**
+ * Two published lessons in one folder with the same number: the menu order between them is
+ * chance, and a teacher who adds a lesson by number easily makes the second one. Reported at
+ * each of them, naming the others.
+ */
+export function checkDuplicateNumbers(notes: Note[], diagnostics: Diagnostics): void {
+  const groups = new Map<string, Note[]>();
+  for (const note of notes) {
+    if (note.unpublished) continue;
+    const n = lessonNumber(note.name);
+    if (n === undefined) continue;
+    const key = `${note.folders.join("/")}\n${n}`;
+    const list = groups.get(key) ?? [];
+    list.push(note);
+    groups.set(key, list);
+  }
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const number = lessonNumber(list[0]!.name)!;
+    const free = nextFreeNumber(
+      notes.filter((n) => !n.unpublished && n.folders.join("/") === list[0]!.folders.join("/")).map((n) => n.name),
+      number,
+    );
+    const sorted = [...list].sort((a, b) => fileOrder.compare(a.file, b.file));
+    for (const note of sorted) {
+      const others = sorted.filter((o) => o !== note).map((o) => `"${o.name}"`).join(", ");
+      diagnostics.warn(
+        note.file,
+        note.keyLines.get("title") ?? 1,
+        "duplicate-number",
+        `lesson number ${number} is also used by ${others} in the same folder`,
+        `Give one of them a number of its own, e.g. ${free} (the first free number after ${number}), and update the "Volgende stap" links to it.`,
+      );
+    }
   }
 }
 

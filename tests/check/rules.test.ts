@@ -117,6 +117,28 @@ describe("content rules on the check fixture vault", () => {
     assert.deepEqual(reported("docker-compose-v1"), ["Compose v1.md:6:1 warning docker-compose-v1", "Compose v1.md:10:16 warning docker-compose-v1"]);
   });
 
+  test("placeholder: template sentences at their line, with the topic filled in, in a list and in a quote; not headings, callout titles, lead-ins, changed sentences or code", () => {
+    assert.deepEqual(reported("placeholder"), [
+      "Sjabloontekst.md:6:0 warning placeholder",
+      "Sjabloontekst.md:13:0 warning placeholder",
+      "Sjabloontekst.md:20:0 warning placeholder",
+    ]);
+    const first = all.find((d) => d.rule === "placeholder")!;
+    assert.match(first.message, /"Leg hier in een paar zinnen uit wat Docker Security is en wa…"/);
+    assert.match(first.hint!, /templates\/Uitleg\.md/);
+  });
+
+  test("duplicate-number: two lessons numbered 7 in one folder, reported at both title lines, each naming the other", () => {
+    assert.deepEqual(reported("duplicate-number"), [
+      "7. Stappen Dubbel Nummer.md:2:0 warning duplicate-number",
+      "7. Uitleg Dubbel Nummer.md:2:0 warning duplicate-number",
+    ]);
+    const [stappen, uitleg] = all.filter((d) => d.rule === "duplicate-number");
+    assert.match(stappen!.message, /lesson number 7 is also used by "7\. Uitleg Dubbel Nummer"/);
+    assert.match(uitleg!.message, /lesson number 7 is also used by "7\. Stappen Dubbel Nummer"/);
+    assert.match(uitleg!.hint!, /e\.g\. 8 \(the first free number after 7\)/);
+  });
+
   test("drafts are listed as info and not checked", () => {
     assert.deepEqual(reported("unpublished"), ["Concept.md:3:0 info unpublished"]);
     assert.deepEqual(
@@ -155,10 +177,11 @@ describe("content rules on the check fixture vault", () => {
       "title-missing", "title-mismatch", "frontmatter-unknown-key", "taxonomy-missing", "taxonomy-invalid", "taxonomy-unknown-step",
       "taxonomy-component", "todo-marker", "mojibake", "bom", "crlf", "next-step-cycle", "unused-attachment", "unused-asset", "dockerfile",
       "compose-version", "compose-unknown-key", "compose-yaml", "docker-compose-v1", "docker-command", "quiz-pattern", "unpublished",
+      "placeholder", "duplicate-number",
     ];
     const unexpected = all.filter((d) => !expected.includes(d.rule));
     assert.deepEqual(unexpected, []);
-    assert.equal(all.length, 31);
+    assert.equal(all.length, 36);
   });
 
   test("every rule id is listed in CONTENT_RULES and fired by the fixture vault", () => {
