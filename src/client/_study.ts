@@ -205,7 +205,19 @@ export function countDone(order: readonly string[], isDone: (path: string) => bo
   return order.filter((p) => isDone(p)).length;
 }
 
-/** Where to continue: the first lesson in course order that is not done yet. */
+/**
+ * Where to continue ("Verder waar je was"): the lesson after the last one done in course order,
+ * the furthest the student got (a student who skipped lessons 1 to 3 and did 4 goes on with 5,
+ * not back to 1). When the last lesson of the course is done, the first lesson not done yet.
+ * Nothing done: the first lesson; everything done: nowhere.
+ */
 export function nextLesson(order: readonly string[], isDone: (path: string) => boolean): string | undefined {
-  return order.find((p) => !isDone(p));
+  let last = -1;
+  for (let i = order.length - 1; i >= 0; i--) {
+    if (isDone(order[i]!)) {
+      last = i;
+      break;
+    }
+  }
+  return order[last + 1] ?? order.find((p) => !isDone(p));
 }

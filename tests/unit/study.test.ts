@@ -161,9 +161,15 @@ describe("lessons done and where to continue", () => {
   const cases: Array<[string, string[], number, string | undefined]> = [
     ["nothing done: the first lesson", [], 0, "/m/1/"],
     ["the first two done: the third", ["/m/1/", "/m/2/"], 2, "/m/3/"],
-    ["a gap: back to the first lesson not done", ["/m/1/", "/m/3/", "/m/4/"], 3, "/m/2/"],
+    ["only the third done: the fourth, not back to the first", ["/m/3/"], 1, "/m/4/"],
+    ["only the second done: the third", ["/m/2/"], 1, "/m/3/"],
+    ["the first and third done: after the last one done, not the gap", ["/m/1/", "/m/3/"], 2, "/m/4/"],
+    ["the last lesson done: the first lesson not done", ["/m/1/", "/m/3/", "/m/4/"], 3, "/m/2/"],
+    ["only the last lesson done: the first", ["/m/4/"], 1, "/m/1/"],
+    ["order counts, not which was marked first: the third and first done", ["/m/3/", "/m/1/"], 2, "/m/4/"],
     ["everything done: nowhere", ["/m/1/", "/m/2/", "/m/3/", "/m/4/"], 4, undefined],
     ["a lesson that left the course does not count", ["/m/weg/", "/m/1/"], 1, "/m/2/"],
+    ["only a lesson that left the course: the first", ["/m/weg/"], 0, "/m/1/"],
   ];
   for (const [name, done, count, next] of cases) {
     test(name, () => {
