@@ -6,8 +6,8 @@
  *   every lesson that is done;
  * - task-list checkboxes (the acceptance criteria of a Leertaak) are remembered per page;
  * - on the home page, `[data-progress-summary]`: lessons done with a progress bar, the score
- *   of all self-tests, a link to the first lesson not done yet, and "Voortgang wissen" with a
- *   confirm step.
+ *   of all self-tests, "Verder waar je was" (the lesson after the last one done in course
+ *   order, see `nextLesson`), and "Voortgang wissen" with a confirm step.
  *
  * The course order comes from the page itself: the learning path on the home page, the
  * sidebar on a lesson. Another tab changing the progress updates this one (storage event).
@@ -25,9 +25,13 @@ function lessonLinks(scope: ParentNode = document): HTMLAnchorElement[] {
   return [...scope.querySelectorAll<HTMLAnchorElement>(LESSON_LINKS)].filter((a) => a.origin === location.origin);
 }
 
+/**
+ * The lessons that count, in course order: reference pages (`data-naslag`: Commando's, Docker
+ * Ecosysteem) are no lessons and cannot be marked done. Pages for teachers are not in the path.
+ */
 function courseOrder(): string[] {
   const path = document.querySelector(".home-path") ?? document.getElementById("lessen");
-  return uniqueOrder(path ? lessonLinks(path).map((a) => a.pathname) : []);
+  return uniqueOrder(path ? lessonLinks(path).filter((a) => !a.hasAttribute("data-naslag")).map((a) => a.pathname) : []);
 }
 
 

@@ -54,6 +54,9 @@ export const t = {
     pathTitle: "Leerroute",
     pathIntro: "Alle lessen in de volgorde waarin je ze maakt.",
     searchTitle: "Zoeken",
+    /** Pages with `doelgroep: docenten`: not in the learning path, linked here. */
+    teachersTitle: "Voor docenten",
+    teachersIntro: "Pagina's voor wie de cursus geeft. Ze tellen niet mee als les.",
   },
   kinds: {
     Uitleg: "Wat het is en hoe het werkt",
@@ -83,6 +86,10 @@ export const t = {
     backlinks: "Wordt genoemd in",
     tags: "Tags",
     number: "Les",
+    /** A page without a kind word (Commando's, Docker Ecosysteem): to look things up, not a lesson. */
+    reference: "Naslag",
+    /** The eyebrow of a page with `doelgroep: docenten`. */
+    forTeachersPage: "Voor docenten",
   },
   module: {
     eyebrow: "Module",
@@ -90,6 +97,7 @@ export const t = {
     lessons: "Lessen",
     submodules: "Onderdelen",
     count: ["les", "lessen"] as [string, string],
+    reference: ["naslagpagina", "naslagpagina's"] as [string, string],
   },
   taxonomy: {
     title: "Taxonomie",

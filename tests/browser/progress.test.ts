@@ -12,6 +12,8 @@
  * - keyboard only: arrows choose without grading, Enter/Space checks, focus follows;
  * - axe finds no WCAG 2.2 AA violations on an answered quiz page and a filled-in home page, in both themes;
  * - "Markeer als gedaan", the sidebar check and the home summary (also when all is done);
+ *   "Verder waar je was" goes on after the last lesson done; the home page's lesson count, the
+ *   kind cards and the progress total agree, and reference pages cannot be marked done;
  *   "Voortgang wissen" with its confirm step;
  * - task-list checkboxes remembered per page; without JavaScript the quiz stays folded;
  * - under PATH_PREFIX progress is kept per prefixed path;
@@ -37,6 +39,8 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
   const requests: string[] = [];
   /** Lesson URLs in course order (the home page's learning path), and pages found in the build. */
   let order: string[] = [];
+  /** Reference pages in the learning path (Commando's, Docker Ecosysteem). */
+  let reference: string[] = [];
   const urls = { quiz: "", tasks: "" };
   /** Number of questions on the quiz page, and which of them has more right answers. */
   let questions = 0;
@@ -83,7 +87,9 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     assert.equal(site.status, 0, `build failed:\n${site.stdout}\n${site.stderr}`);
     const home = readFileSync(path.join(output, "index.html"), "utf8");
     const learningPath = home.slice(home.indexOf('<section class="home-path"'));
-    order = [...learningPath.matchAll(/<a class="lesson-row" href="([^"]+)"/g)].map((m) => m[1]!);
+    // The lessons that count: reference pages (data-naslag) are in the path but are no lessons.
+    order = [...learningPath.matchAll(/<a class="lesson-row" href="([^"]+)"(?! data-naslag)/g)].map((m) => m[1]!);
+    reference = [...learningPath.matchAll(/<a class="lesson-row" href="([^"]+)" data-naslag/g)].map((m) => m[1]!);
     for (const url of order) {
       const html = readFileSync(path.join(output, url, "index.html"), "utf8");
       const quizzes = html.split('class="callout callout-quiz"').slice(1);
@@ -396,12 +402,49 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     await two.locator("[data-lesson-done]").click();
     await home.reload({ waitUntil: "networkidle" });
     assert.equal(await home.locator("#voortgang").getByRole("link", { name: /Verder waar je was/ }).getAttribute("href"), order[2]);
+    // Unmarking the first leaves the second as the last one done: still the third, not back to the first.
     await page.reload({ waitUntil: "networkidle" });
     await page.locator("[data-lesson-done]").click();
     assert.equal(await page.locator("[data-lesson-done]").getAttribute("aria-pressed"), "false");
     assert.equal(await page.locator(`#lessen a.nav-link[href="${first}"] .done-mark`).count(), 0);
-    // The home page in another tab follows along (storage event).
+    await home.reload({ waitUntil: "networkidle" });
+    assert.equal(await home.locator("#voortgang [data-progress-continue]").getAttribute("href"), order[2]);
+    // Unmarking the second too: nothing done, back to the first. The home page in another tab follows along (storage event).
+    await two.reload({ waitUntil: "networkidle" });
+    await two.locator("[data-lesson-done]").click();
     assert.equal(await eventually(() => home.locator("#voortgang [data-progress-continue]").getAttribute("href"), (h) => h === first), first);
+    await ctx.close();
+  });
+
+  test("Verder waar je was: only the fourth lesson done leads to the fifth, not back to the first", async () => {
+    const ctx = await context();
+    const fourth = await open(ctx, order[3]!);
+    await fourth.locator("[data-lesson-done]").click();
+    const home = await open(ctx, "/");
+    const summary = home.locator("#voortgang");
+    assert.match(await text(summary), new RegExp(`Je hebt 1 van ${order.length} lessen gedaan`));
+    const next = summary.getByRole("link", { name: /Verder waar je was/ });
+    assert.equal(await next.getAttribute("href"), order[4]);
+    await ctx.close();
+  });
+
+  test("the numbers agree: the home page's lesson count is the progress total, and a reference page has no Markeer als gedaan", async () => {
+    const ctx = await context();
+    const home = await open(ctx, "/");
+    // As written: the eyebrow is upper case on screen only.
+    const eyebrow = await home.locator(".hero .eyebrow").evaluate((e) => e.textContent!.replace(/\s+/g, " ").trim());
+    assert.ok(eyebrow.includes(`${order.length} lessen`), `${eyebrow} counts ${order.length} lessen`);
+    const cards = await home.locator(".kind-card-count").allInnerTexts();
+    assert.equal(cards.reduce((s, c) => s + Number.parseInt(c, 10), 0), order.length, "the kind cards add up to the lessons");
+    assert.ok(reference.length > 0, "the course has reference pages");
+    for (const url of reference) {
+      const page = await open(ctx, url);
+      assert.equal(await page.locator("[data-lesson-done]").count(), 0, url);
+    }
+    // Marking every lesson done finishes the course, whatever the reference pages.
+    await home.evaluate((paths) => paths.forEach((p) => localStorage.setItem(`docker-cursus:gedaan:${p}`, "1")), order);
+    await home.reload({ waitUntil: "networkidle" });
+    assert.equal(await home.locator("#voortgang").getAttribute("data-state"), "complete");
     await ctx.close();
   });
 

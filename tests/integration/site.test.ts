@@ -3,7 +3,8 @@
  * two modules, lessons numbered 1, 2, 10, wikilinks between them, taxonomy codes) by a real
  * Eleventy run, then read back as HTML: navigation order, prev/next chain, backlinks,
  * aria-current, module and tag pages, the matrix, search, 404, and the same site under a
- * path prefix.
+ * path prefix. Besides the five lessons it has a reference page (Commando's) and a page for
+ * teachers (`doelgroep: docenten`), to show what counts as a lesson and what a student sees.
  */
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -20,6 +21,10 @@ const B10 = "/1-basis/10-oefeningen-containers/";
 const V1 = "/2-verder/1-uitleg-netwerken/";
 const V2 = "/2-verder/2-leertaak-webshop/";
 const ORDER = [B1, B2, B10, V1, V2];
+/** A reference page (no kind word): in the sidebar and the reading order, not counted as a lesson. */
+const REF = "/2-verder/commandos/";
+/** A page with `doelgroep: docenten`: published, but outside the student's navigation. */
+const GUIDE = "/handleiding-voor-docenten/";
 
 /** Builds the fixture course into a fresh temporary folder, as `npm run build` does. */
 function build(env: Record<string, string> = {}): { output: string; status: number | null; log: string } {
@@ -108,9 +113,49 @@ describe("study site built from a fixture course", () => {
       const next = /<a [^>]*rel="next" href="([^"]*)"/.exec(pager)?.[1];
       assert.equal(prev, seen.at(-2), `prev of ${url}`);
       url = next;
-      assert.ok(seen.length <= ORDER.length, "the chain must end");
+      assert.ok(seen.length <= ORDER.length + 1, "the chain must end");
     }
-    assert.deepEqual(seen, ORDER);
+    assert.deepEqual(seen, [...ORDER, REF], "the reference page is read after the lessons of its module; the teachers' page is not in the chain");
+  });
+
+  test("counts agree and count lessons only: home, module pages and the kind cards; reference pages counted apart", () => {
+    const home = page("/");
+    const eyebrow = text(/<p class="eyebrow">([\s\S]*?)<\/p>/.exec(home)![1]!);
+    assert.equal(eyebrow, `Cursus · ${ORDER.length} lessen · 1 naslagpagina`);
+    const cards = [...home.matchAll(/<span class="kind-card-count">(\d+) /g)].reduce((s, m) => s + Number(m[1]), 0);
+    assert.equal(cards, ORDER.length, "the kind cards add up to the lessons");
+    const counts = [...element(home, /<section class="home-path"[^>]*>/, "section").matchAll(/<span class="path-module-count">([^<]*)<\/span>/g)].map((m) => text(m[1]!));
+    assert.deepEqual(counts, ["3 lessen", "2 lessen · 1 naslagpagina"]);
+    assert.match(text(/<p class="eyebrow">([\s\S]*?)<\/p>/.exec(page("/2-verder/"))![1]!), /^Module 2 · 2 lessen · 1 naslagpagina$/);
+    assert.match(text(/<p class="eyebrow">([\s\S]*?)<\/p>/.exec(page("/1-basis/"))![1]!), /^Module 1 · 3 lessen$/);
+  });
+
+  test("a reference page says so, in the learning path and on the page, and has no Markeer als gedaan", () => {
+    const row = /<a class="lesson-row" href="\/2-verder\/commandos\/"[^>]*>[\s\S]*?<\/a>/.exec(element(page("/"), /<section class="home-path"[^>]*>/, "section"))?.[0] ?? "";
+    assert.match(row, /data-naslag/);
+    assert.match(row, /<span class="kind kind-naslag">Naslag<\/span>/);
+    const html = page(REF);
+    assert.match(text(/<p class="eyebrow"[^>]*>([\s\S]*?)<\/p>/.exec(html)![1]!), /^Naslag · Verder$/);
+    assert.doesNotMatch(html, /data-lesson-done/);
+    for (const url of ORDER) assert.match(page(url), /data-lesson-done/, url);
+  });
+
+  test("the teachers' page: published and linked from the home page, but in no sidebar, learning path or prev/next, without Markeer als gedaan", () => {
+    const html = page(GUIDE);
+    assert.match(html, /<h1 class="lesson-title">Handleiding voor docenten<\/h1>/);
+    assert.doesNotMatch(html, /data-lesson-done/);
+    assert.doesNotMatch(html, /<nav class="pager"/);
+    assert.doesNotMatch(html, /<link rel="(prev|next)"/);
+    assert.match(text(/<p class="eyebrow"[^>]*>([\s\S]*?)<\/p>/.exec(html)![1]!), /^Voor docenten$/);
+    assert.ok(!hrefs(navFile(page(B1))).includes(GUIDE), "not in the shared navigation file");
+    for (const url of [...ORDER, REF, "/1-basis/", "/2-verder/"]) {
+      assert.ok(!hrefs(element(page(url), /<nav class="sidebar"[^>]*>/, "nav")).includes(GUIDE), `not in the sidebar of ${url}`);
+      assert.doesNotMatch(page(url), new RegExp(`rel="(prev|next)" href="${GUIDE}"`), url);
+    }
+    const home = page("/");
+    assert.ok(!hrefs(element(home, /<section class="home-path"[^>]*>/, "section")).includes(GUIDE), "not in the learning path");
+    assert.deepEqual(hrefs(element(home, /<section class="home-teachers"[^>]*>/, "section")), [GUIDE], "linked under Voor docenten");
+    assert.ok(!existsSync(path.join(site.output, "algemeen")), "no module Algemeen just for the guide");
   });
 
   test("lesson page: breadcrumbs, h1, meta line, table of contents, content, tags", () => {
@@ -258,7 +303,7 @@ describe("study site built from a fixture course", () => {
     assert.match(search, /<script type="module" src="\/assets\/search-[A-Z0-9]+\.js"><\/script>/);
     const entry = JSON.parse(readFileSync(path.join(site.output, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
     assert.deepEqual(Object.keys(entry.languages), ["nl"]);
-    assert.equal(entry.languages.nl!.page_count, ORDER.length, "only lessons are indexed");
+    assert.equal(entry.languages.nl!.page_count, ORDER.length + 2, "only the course's pages are indexed (lessons, the reference page, the teachers' page), no listing pages");
   });
 
   test("a Dutch 404 page", () => {
