@@ -73,6 +73,7 @@ export const KNOWN_FRONT_MATTER_KEYS = [
   "ignore",
   "publish",
   "description",
+  "doelgroep",
   "cssclasses",
   "permalink",
   "layout",
