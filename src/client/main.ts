@@ -164,32 +164,37 @@ function tableOfContents(): void {
   if (fold && window.matchMedia("(max-width: 77.99rem)").matches) fold.open = false;
 }
 
+/** Runs `update` now and after scrolling, at most once per frame. */
+function onScroll(update: () => void): void {
+  let queued = false;
+  window.addEventListener(
+    "scroll",
+    () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        update();
+      });
+    },
+    { passive: true },
+  );
+  update();
+}
+
 /** The table of contents marks the section being read. */
 function tocPosition(): void {
   const links = [...document.querySelectorAll<HTMLAnchorElement>(".toc a[href^='#']")];
   const targets = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
   if (!links.length) return;
-  let queued = false;
-  const update = () => {
-    queued = false;
+  onScroll(() => {
     const line = window.innerHeight * 0.3;
     let current = -1;
     targets.forEach((h, i) => {
       if (h && h.getBoundingClientRect().top <= line) current = i;
     });
     links.forEach((a, i) => (i === current ? a.setAttribute("aria-current", "location") : a.removeAttribute("aria-current")));
-  };
-  window.addEventListener(
-    "scroll",
-    () => {
-      if (!queued) {
-        queued = true;
-        requestAnimationFrame(update);
-      }
-    },
-    { passive: true },
-  );
-  update();
+  });
 }
 
 /**
@@ -217,22 +222,9 @@ function backToTop(): void {
     main.focus({ preventScroll: true });
   });
   document.body.append(link);
-  let queued = false;
-  const update = () => {
-    queued = false;
+  onScroll(() => {
     link.hidden = window.scrollY < window.innerHeight * 1.5;
-  };
-  window.addEventListener(
-    "scroll",
-    () => {
-      if (!queued) {
-        queued = true;
-        requestAnimationFrame(update);
-      }
-    },
-    { passive: true },
-  );
-  update();
+  });
 }
 
 /**
