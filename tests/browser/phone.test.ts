@@ -16,7 +16,7 @@ import { mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, skipBrowser } from "../helpers/browser.ts";
+import { launchChromium, openPage, skipBrowser } from "../helpers/browser.ts";
 import { buildSite, pageFiles, projectRoot } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
@@ -36,14 +36,7 @@ describe("the study site on a phone", { skip: skipBrowser ? "SKIP_BROWSER=1" : f
     return browser.newContext({ viewport: { width, height: 740 }, colorScheme: scheme, reducedMotion: "reduce" });
   }
 
-  async function open(ctx: BrowserContext, url: string): Promise<Page> {
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(server.url + url, { waitUntil: "networkidle" });
-    assert.deepEqual(errors, [], `script errors on ${url}`);
-    return page;
-  }
+  const open = (ctx: BrowserContext, url: string): Promise<Page> => openPage(ctx, server.url, url);
 
   before(async () => {
     const site = buildSite("");

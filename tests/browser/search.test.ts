@@ -17,7 +17,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, skipBrowser, WCAG_TAGS } from "../helpers/browser.ts";
+import { launchChromium, openPage, skipBrowser, WCAG_TAGS } from "../helpers/browser.ts";
 import { buildSite, pageFiles, projectRoot } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
@@ -33,14 +33,7 @@ describe("search in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }
     return browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, reducedMotion: "reduce" });
   }
 
-  async function open(ctx: BrowserContext, url: string): Promise<Page> {
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(server.url + url, { waitUntil: "networkidle" });
-    assert.deepEqual(errors, [], `script errors on ${url}`);
-    return page;
-  }
+  const open = (ctx: BrowserContext, url: string): Promise<Page> => openPage(ctx, server.url, url);
 
   const active = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? "", cls: document.activeElement?.className ?? "" }));
 

@@ -17,7 +17,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { loadAllImages } from "../helpers/browser.ts";
+import { loadAllImages, openPage } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -42,14 +42,7 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
     return ctx;
   }
 
-  async function open(ctx: BrowserContext, url: string): Promise<Page> {
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(server.url + url, { waitUntil: "networkidle" });
-    assert.deepEqual(errors, [], `script errors on ${url}`);
-    return page;
-  }
+  const open = (ctx: BrowserContext, url: string): Promise<Page> => openPage(ctx, server.url, url);
 
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set SKIP_BROWSER=1 to skip the browser tests.`);

@@ -3,8 +3,9 @@
  * traffic), the axe tags we hold the site to, and a poll for things that settle a moment
  * after a click (live regions are filled after a short delay so they are spoken).
  */
+import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -16,6 +17,16 @@ export const skipBrowser = process.env.SKIP_BROWSER === "1";
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set SKIP_BROWSER=1 to skip the browser tests.`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Opens `base + url` in a new page of `ctx`, waits until the network is idle, and fails on any script error meanwhile. */
+export async function openPage(ctx: BrowserContext, base: string, url: string): Promise<Page> {
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(base + url, { waitUntil: "networkidle" });
+  assert.deepEqual(errors, [], `script errors on ${url}`);
+  return page;
 }
 
 /** Calls `read` until `ok` accepts its value (or the time is up) and returns the last value. */
