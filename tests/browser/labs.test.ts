@@ -14,17 +14,17 @@
  * - screenshots at 320 px and 1280 px, light and dark, go to test-results/.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { eventually, launchChromium, skipBrowser, WCAG_TAGS } from "../helpers/browser.ts";
-import { buildSite, htmlFiles, projectRoot } from "../helpers/build.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { eventually, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { buildSite, htmlFiles } from "../helpers/build.ts";
+import type { StaticServer } from "../helpers/static-server.ts";
 
-const results = path.join(projectRoot, "test-results");
+const results = RESULTS_DIR;
 
 const NAIVE = `FROM node:22-alpine
 WORKDIR /app
@@ -107,17 +107,10 @@ describe("interactive labs in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1"
       else if (html.includes("language-dockerfile")) urls.plain = url;
     }
     assert.ok(urls.explorer && urls.map && urls.plain, `lessons not found: ${JSON.stringify(urls)}`);
-    server = await serveStatic(output);
-    browser = await launchChromium();
-    mkdirSync(results, { recursive: true });
+    ({ server, browser } = await startBrowserSite(output));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (output) rmSync(output, { recursive: true, force: true });
-    if (vault) rmSync(vault, { recursive: true, force: true });
-  });
+  after(() => stopBrowserSite({ server, browser }, output, vault));
 
   test("lab code loads only on a page with a lab, each lab as its own chunk", async () => {
     const ctx = await context();

@@ -12,15 +12,15 @@
  * Without /usr/bin/chromium these tests fail, unless SKIP_BROWSER=1.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, rmSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, openPage, skipBrowser } from "../helpers/browser.ts";
-import { buildSite, pageFiles, projectRoot } from "../helpers/build.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { openPage, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite } from "../helpers/browser.ts";
+import { buildSite, pageFiles } from "../helpers/build.ts";
+import type { StaticServer } from "../helpers/static-server.ts";
 
-const results = path.join(projectRoot, "test-results");
+const results = RESULTS_DIR;
 
 describe("the study site on a phone", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
   let output = "";
@@ -50,16 +50,10 @@ describe("the study site on a phone", { skip: skipBrowser ? "SKIP_BROWSER=1" : f
     const sizes = pageFiles(output).map((f) => ({ f, size: statSync(f).size })).sort((a, b) => b.size - a.size);
     long = "/" + path.relative(output, sizes.find((x) => /\/\d+-[^/]+\/index\.html$/.test(x.f))!.f).split(path.sep).join("/").replace(/index\.html$/, "");
     assert.ok(pages.length > 40 && leertaak, `pages found: ${pages.length}, a Leertaak: ${leertaak}`);
-    server = await serveStatic(output);
-    browser = await launchChromium();
-    mkdirSync(results, { recursive: true });
+    ({ server, browser } = await startBrowserSite(output));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (output) rmSync(output, { recursive: true, force: true });
-  });
+  after(() => stopBrowserSite({ server, browser }, output));
 
   for (const width of [320, 390]) {
     test(`no page scrolls sideways at ${width} px`, async () => {

@@ -21,16 +21,16 @@
  *   light and dark, go to test-results/; no request leaves 127.0.0.1.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { eventually, launchChromium, skipBrowser, WCAG_TAGS } from "../helpers/browser.ts";
-import { buildSite, projectRoot } from "../helpers/build.ts";
+import { eventually, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { buildSite } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
-const results = path.join(projectRoot, "test-results");
+const results = RESULTS_DIR;
 
 describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
   let output = "";
@@ -102,16 +102,10 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
       if (!urls.tasks && (html.match(/task-list-item-checkbox/g) ?? []).length >= 3) urls.tasks = url;
     }
     assert.ok(order.length > 3 && urls.quiz && urls.tasks && multipleIndex > 1, `pages to test not found: ${JSON.stringify({ order: order.length, ...urls, multipleIndex })}`);
-    server = await serveStatic(output);
-    browser = await launchChromium();
-    mkdirSync(results, { recursive: true });
+    ({ server, browser } = await startBrowserSite(output));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (output) rmSync(output, { recursive: true, force: true });
-  });
+  after(() => stopBrowserSite({ server, browser }, output));
 
   test("a wrong first answer: try again with a hint, answer hidden; a second wrong answer shows it; the score counts it as not right", async () => {
     const ctx = await context();

@@ -12,16 +12,16 @@
  * Without /usr/bin/chromium these tests fail, unless SKIP_BROWSER=1.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, rmSync } from "node:fs";
+
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, openPage, skipBrowser, WCAG_TAGS } from "../helpers/browser.ts";
-import { buildSite, pageFiles, projectRoot } from "../helpers/build.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { openPage, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { buildSite, pageFiles } from "../helpers/build.ts";
+import type { StaticServer } from "../helpers/static-server.ts";
 
-const results = path.join(projectRoot, "test-results");
+const results = RESULTS_DIR;
 
 describe("search in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
   let output = "";
@@ -45,16 +45,10 @@ describe("search in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }
       .map((f) => "/" + path.relative(output, f).split(path.sep).join("/").replace(/index\.html$/, ""))
       .find((u) => /^\/[\w-]+\/\d+-uitleg-/.test(u))!;
     assert.ok(lesson, "a lesson to search from");
-    server = await serveStatic(output);
-    browser = await launchChromium();
-    mkdirSync(results, { recursive: true });
+    ({ server, browser } = await startBrowserSite(output));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (output) rmSync(output, { recursive: true, force: true });
-  });
+  after(() => stopBrowserSite({ server, browser }, output));
 
   test("the header's field shows results while typing half a command, navigable by keyboard", async () => {
     const ctx = await context();

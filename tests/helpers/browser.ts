@@ -4,8 +4,11 @@
  * after a click (live regions are filled after a short delay so they are spoken).
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { projectRoot } from "./build.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -17,6 +20,30 @@ export const skipBrowser = process.env.SKIP_BROWSER === "1";
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set SKIP_BROWSER=1 to skip the browser tests.`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Where the browser tests put their screenshots. */
+export const RESULTS_DIR = path.join(projectRoot, "test-results");
+
+/** A built site served on 127.0.0.1 and a Chromium to look at it with. */
+export interface BrowserSite {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/** Serves `output` and starts Chromium (and makes the screenshot folder). */
+export async function startBrowserSite(output: string): Promise<BrowserSite> {
+  const server = await serveStatic(output);
+  const browser = await launchChromium();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return { server, browser };
+}
+
+/** Stops what `startBrowserSite` started, whatever of it did start, and removes the given folders. */
+export async function stopBrowserSite(site: Partial<BrowserSite>, ...folders: string[]): Promise<void> {
+  await site.browser?.close();
+  await site.server?.close();
+  for (const dir of folders) if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Opens `base + url` in a new page of `ctx`, waits until the network is idle, and fails on any script error meanwhile. */
