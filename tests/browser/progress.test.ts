@@ -26,7 +26,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { eventually, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { eventually, openPage, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
@@ -58,14 +58,7 @@ describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SK
     return ctx;
   }
 
-  async function open(ctx: BrowserContext, url: string, base = server.url): Promise<Page> {
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(base + url, { waitUntil: "networkidle" });
-    assert.deepEqual(errors, [], `script errors on ${url}`);
-    return page;
-  }
+  const open = (ctx: BrowserContext, url: string, base = server.url): Promise<Page> => openPage(ctx, base, url);
 
   const question = (page: Page, i: number) => page.locator(".prose .callout-quiz").nth(i);
   const option = (q: Locator, right: boolean) => q.locator(right ? ".quiz-option[data-correct]" : ".quiz-option:not([data-correct])").first();
