@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { readSettings } from "../eleventy/settings.ts";
+import { readSettings } from "../settings.ts";
 import { checkContent, failed, formatReport } from "./index.ts";
 
 const USAGE = `Gebruik: npm run check -- [map] [--format text|json] [--strict]

@@ -3,7 +3,7 @@
  * vault-level checks including the content rules of `rules.ts`, every note rendered with the
  * shared parser) and turns the diagnostics into a compiler-style report. No Eleventy.
  */
-import { compile } from "../build/compile.ts";
+import { compile } from "../compile/index.ts";
 import { formatDiagnostic, formatSummary, type Diagnostic } from "../diagnostics/index.ts";
 
 export interface CheckOptions {

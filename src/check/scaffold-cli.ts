@@ -3,7 +3,7 @@
  * Creates a lesson from its template; exit 1 with a Dutch message when it cannot.
  */
 import path from "node:path";
-import { readSettings } from "../eleventy/settings.ts";
+import { readSettings } from "../settings.ts";
 import { DEFAULT_FOLDER, DEFAULT_STEP, ScaffoldError, scaffoldLesson } from "./scaffold.ts";
 
 const USAGE = `Gebruik: npm run new -- "<nummer>. <Soort> <Onderwerp>" [--map <map>] [--stap <code>]

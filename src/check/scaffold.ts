@@ -11,8 +11,8 @@ import path from "node:path";
 import { CODE_PATTERN, COMPONENTS, componentOfName, findStep, type Component } from "../taxonomy/index.ts";
 import { loadVault } from "../vault/index.ts";
 import { nameKey } from "../vault/slug.ts";
-import { TEMPLATES_DIR } from "./placeholders.ts";
-import { lessonNumber, nextFreeNumber } from "./vault-rules.ts";
+import { TEMPLATES_DIR } from "../rules/placeholders.ts";
+import { lessonNumber, nextFreeNumber } from "../rules/vault-rules.ts";
 
 export { TEMPLATES_DIR };
 export const DEFAULT_FOLDER = "8. Docker";

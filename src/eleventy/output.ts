@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Settings } from "./settings.ts";
+import type { Settings } from "../settings.ts";
 
 export const MARKER = ".docker-cursus-build";
 

@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "@11ty/eleventy";
 import * as esbuild from "esbuild";
 import { t } from "../site/strings.ts";
-import type { Settings } from "./settings.ts";
+import type { Settings } from "../settings.ts";
 import { ensureOutput } from "./output.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,5 @@
 /**
- * The Dockerfile rule shared by `npm run check` (src/check/code-rules.ts) and the Dockerfile
+ * The Dockerfile rule shared by `npm run check` (src/rules/code-rules.ts) and the Dockerfile
  * explorer in the browser: dockerfile-utils' validation, minus a missing FROM (a lesson often
  * shows a fragment). One implementation, two callers. Pure: no DOM, no Node APIs.
  */

@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { compile } from "../../src/build/compile.ts";
+import { compile } from "../../src/compile/index.ts";
 import { checkContent } from "../../src/check/index.ts";
-import { CONTENT_RULES } from "../../src/check/rules.ts";
+import { CONTENT_RULES } from "../../src/rules/index.ts";
 import { formatDiagnostic } from "../../src/diagnostics/index.ts";
 
 const CONTENT = "content";

@@ -5,8 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkFrontMatter, checkMojibake, findMojibake, taxonomyPositions } from "../../src/check/rules.ts";
-import { scanNote } from "../../src/check/scan.ts";
+import { checkFrontMatter, taxonomyPositions } from "../../src/rules/index.ts";
+import { checkMojibake, findMojibake } from "../../src/rules/mojibake.ts";
+import { scanNote } from "../../src/rules/scan.ts";
 import { Diagnostics, formatDiagnostic, MAX_PER_FILE, TOO_MANY_PROBLEMS } from "../../src/diagnostics/index.ts";
 import { newEnv } from "../../src/markdown/index.ts";
 import { noteFromSource, type Note } from "../../src/vault/index.ts";

@@ -1,14 +1,16 @@
 /**
- * The content rules of `src/check/rules.ts` on a vault of deliberately broken lessons
+ * The content rules of `src/rules/index.ts` on a vault of deliberately broken lessons
  * (tests/fixtures/check-vault: one small file per rule, plus a clean lesson). Each test
  * names the exact rule, file, line (and column where it matters) that must be reported.
  */
 import assert from "node:assert/strict";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { compile, type Compiled } from "../../src/build/compile.ts";
-import { CONTENT_RULES, findMojibake, quizShapes, repairMojibake } from "../../src/check/rules.ts";
-import { parseNote, scanNote, withoutInlineCode } from "../../src/check/scan.ts";
+import { compile, type Compiled } from "../../src/compile/index.ts";
+import { CONTENT_RULES } from "../../src/rules/index.ts";
+import { findMojibake, repairMojibake } from "../../src/rules/mojibake.ts";
+import { quizShapes } from "../../src/rules/quiz-pattern.ts";
+import { parseNote, scanNote, withoutInlineCode } from "../../src/rules/scan.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import type { Diagnostic } from "../../src/diagnostics/index.ts";
 

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { readSettings, servingFromArgv } from "../../src/eleventy/settings.ts";
+import { readSettings, servingFromArgv } from "../../src/settings.ts";
 import { spawnSync } from "node:child_process";
 import { buildSite, projectRoot } from "../helpers/build.ts";
 

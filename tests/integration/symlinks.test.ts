@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlin
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { compile } from "../../src/build/compile.ts";
+import { compile } from "../../src/compile/index.ts";
 import { loadVault } from "../../src/vault/index.ts";
 import { buildSite, htmlFiles } from "../helpers/build.ts";
 

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { compile, Compiler, type Compiled } from "../../src/build/compile.ts";
+import { compile, Compiler, type Compiled } from "../../src/compile/index.ts";
 
 function vault(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "compile-"));

@@ -10,9 +10,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { Compiler, compile } from "../../src/build/compile.ts";
+import { Compiler, compile } from "../../src/compile/index.ts";
 import { Diagnostics } from "../../src/diagnostics/index.ts";
-import { isCourseVault, runContentRules } from "../../src/check/rules.ts";
+import { isCourseVault, runContentRules } from "../../src/rules/index.ts";
 import { loadVault } from "../../src/vault/index.ts";
 
 const docs: Record<string, string> = {

@@ -1,10 +1,10 @@
 /**
- * The Docker command tree of the check (src/check/docker-cli.ts): finding `docker` commands in a
+ * The Docker command tree of the check (src/rules/docker-cli.ts): finding `docker` commands in a
  * line of shell, and telling real commands from typos.
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkInvocation, DOCKER_COMMANDS, DOCKER_SUBCOMMANDS, findDockerInvocations } from "../../src/check/docker-cli.ts";
+import { checkInvocation, DOCKER_COMMANDS, DOCKER_SUBCOMMANDS, findDockerInvocations } from "../../src/rules/docker-cli.ts";
 import { closest } from "../../src/vault/slug.ts";
 
 /** The unknown command in a line (with its suggestion), or "ok". */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { compile } from "../../src/build/compile.ts";
+import { compile } from "../../src/compile/index.ts";
 import { readingOrder } from "../../src/course/index.ts";
 import { loadVault } from "../../src/vault/index.ts";
 

@@ -5,7 +5,7 @@
  * links and attachments are resolved with the vault's own `resolveNote`/`resolveAttachment`,
  * and Markdown is tokenised with the shared `createMarkdown()` parser.
  *
- * `compile()` in `src/build/compile.ts` runs `checkNoteRules()` on each page right after its
+ * `compile()` in `src/compile/index.ts` runs `checkNoteRules()` on each page right after its
  * render (reusing its tokens and the attachments it resolved, `scan.ts`) and the vault-wide
  * rules of `vault-rules.ts` at the end, so the build and `npm run check` report exactly the
  * same problems. `runContentRules()` does the same for a vault without a render; only drafts
@@ -16,13 +16,14 @@
  * `content/Handleiding voor docenten.md`.
  */
 import type MarkdownIt from "markdown-it";
-import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostics, Severity } from "../diagnostics/index.ts";
 import { createMarkdown, type RenderedNote } from "../markdown/index.ts";
 import { COMPONENTS, componentOfName, findStep, parseCode, processSteps, type Component } from "../taxonomy/index.ts";
 import type { Note, Vault } from "../vault/index.ts";
 import { NameMatcher } from "../vault/slug.ts";
 import { checkCode } from "./code-rules.ts";
+import { checkMojibake } from "./mojibake.ts";
+import { checkQuizPattern } from "./quiz-pattern.ts";
 import { findPlaceholder, normaliseLine } from "./placeholders.ts";
 import { parseNote, scanNote, withoutInlineCode, type ScannedNote } from "./scan.ts";
 import { checkVaultRules, noteFacts, type NoteFacts } from "./vault-rules.ts";
@@ -195,7 +196,7 @@ export function checkTaxonomy(note: Note, lines: string[], diagnostics: Diagnost
 }
 
 // ---------------------------------------------------------------------------------------
-// Text: TODO markers, mojibake, byte-order mark, line endings
+// Text: TODO markers, template text, byte-order mark, line endings (mojibake: mojibake.ts)
 
 const TODO = /-=TODO=-|(?<![\w-])(?<!\[!)TODO(?!\w)/g;
 
@@ -227,102 +228,6 @@ export function checkPlaceholders(scan: ScannedNote, diagnostics: Diagnostics): 
   });
 }
 
-/** Windows-1252 characters in 0x80-0x9F and the byte each stands for. */
-const CP1252_BYTES = new Map<number, number>([
-  [0x20ac, 0x80], [0x201a, 0x82], [0x0192, 0x83], [0x201e, 0x84], [0x2026, 0x85], [0x2020, 0x86], [0x2021, 0x87], [0x02c6, 0x88],
-  [0x2030, 0x89], [0x0160, 0x8a], [0x2039, 0x8b], [0x0152, 0x8c], [0x017d, 0x8e], [0x2018, 0x91], [0x2019, 0x92], [0x201c, 0x93],
-  [0x201d, 0x94], [0x2022, 0x95], [0x2013, 0x96], [0x2014, 0x97], [0x02dc, 0x98], [0x2122, 0x99], [0x0161, 0x9a], [0x203a, 0x9b],
-  [0x0153, 0x9c], [0x017e, 0x9e], [0x0178, 0x9f],
-]);
-const CONT = `[\\u0080-\\u00BF${[...CP1252_BYTES.keys()].map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`;
-/** A UTF-8 lead byte read as Latin-1/Windows-1252, followed by its continuation bytes. */
-const MOJIBAKE = new RegExp(`(?:[\\u00C2-\\u00F4]${CONT}{1,3})+`, "g");
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Decodes text that was UTF-8 read as Latin-1/Windows-1252; undefined when it is not such text. */
-export function repairMojibake(text: string): string | undefined {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const b = c < 0x100 ? c : CP1252_BYTES.get(c);
-    if (b === undefined) return undefined;
-    bytes.push(b);
-  }
-  try {
-    const out = utf8.decode(new Uint8Array(bytes));
-    return out !== text && /[^\x00-\x7f]/.test(out) ? out : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Characters of a word that holds mojibake: letters, digits, Latin-1 symbols and hyphens. */
-const WORD_CHAR = /[\p{L}\p{N}\u0080-\u00BF-]/u;
-
-/**
- * Mojibake in one line: each garbled word with its repair and 0-based column. Linear in the
- * line: the word around a match is looked up in the runs of word characters, found in one
- * pass, and a word is repaired once, however many matches it holds.
- */
-export function findMojibake(line: string): Array<{ word: string; repaired: string; column: number }> {
-  const found: Array<{ word: string; repaired: string; column: number }> = [];
-  const starts = new Set<number>();
-  let runs: { left: Int32Array; right: Int32Array } | undefined;
-  for (const m of line.matchAll(MOJIBAKE)) {
-    if (repairMojibake(m[0]) === undefined) continue;
-    runs ??= wordRuns(line);
-    const start = runs.left[m.index]!;
-    if (starts.has(start)) continue; // the same word as an earlier match
-    starts.add(start);
-    const end = runs.right[m.index + m[0].length]!;
-    const word = line.slice(start, end);
-    // Text saved wrongly twice decodes to mojibake again: repair until it is clean.
-    let repaired = word;
-    for (let n = 0; n < 4; n++) {
-      const again = repaired.replace(MOJIBAKE, (s) => repairMojibake(s) ?? s);
-      if (again === repaired) break;
-      repaired = again;
-    }
-    found.push({ word, repaired, column: start });
-  }
-  return found;
-}
-
-/** For each offset: where the word characters right before it start (`left`) and right after it end (`right`). */
-function wordRuns(line: string): { left: Int32Array; right: Int32Array } {
-  const n = line.length;
-  const word = new Uint8Array(n);
-  for (let i = 0; i < n; i++) word[i] = WORD_CHAR.test(line[i]!) ? 1 : 0;
-  const left = new Int32Array(n + 1);
-  for (let i = 1; i <= n; i++) left[i] = word[i - 1] ? left[i - 1]! : i;
-  const right = new Int32Array(n + 1);
-  right[n] = n;
-  for (let i = n - 1; i >= 0; i--) right[i] = word[i] ? right[i + 1]! : i;
-  return { left, right };
-}
-
-/** A word as shown in a message: long ones are cut. */
-function shown(word: string): string {
-  return word.length > 40 ? `${word.slice(0, 40)}…` : word;
-}
-
-export function checkMojibake(scan: ScannedNote, diagnostics: Diagnostics): void {
-  scan.lines.forEach((line, i) => {
-    const found = findMojibake(line);
-    if (found.length === 0) return;
-    const first = found[0]!;
-    const more = found.length > 1 ? ` (and ${found.length - 1} more on this line)` : "";
-    diagnostics.warn(
-      scan.note.file,
-      i + 1,
-      "mojibake",
-      `"${shown(first.word)}" looks like double-encoded UTF-8${more}`,
-      `Replace it by "${shown(first.repaired)}"${found.slice(1, 3).map((f) => `, "${shown(f.word)}" by "${shown(f.repaired)}"`).join("")}; the text was once saved with the wrong encoding.`,
-      first.column + 1,
-    );
-  });
-}
-
 export function checkEncoding(note: Note, diagnostics: Diagnostics): void {
   if (note.source.startsWith("\uFEFF")) {
     diagnostics.warn(note.file, 1, "bom", "file starts with a byte-order mark (BOM)", "Save the file as UTF-8 without BOM (VS Code: click 'UTF-8 with BOM' in the status bar).", 1);
@@ -332,88 +237,6 @@ export function checkEncoding(note: Note, diagnostics: Diagnostics): void {
     const line = note.source.slice(0, crlf).split("\n").length;
     diagnostics.warn(note.file, line, "crlf", "file has Windows line endings (CRLF)", "Save the file with LF line endings (VS Code: click CRLF in the status bar); git can do it with `* text=auto eol=lf` in .gitattributes.");
   }
-}
-
-/** One single-answer self-test question: its file line and, per option, its length and whether it is right. */
-export interface QuizShape {
-  line: number;
-  options: Array<{ length: number; correct: boolean }>;
-}
-
-/** The single-answer quiz questions of a rendered or parsed note, read from the quiz plugin's tokens. */
-export function quizShapes(scan: ScannedNote): QuizShape[] {
-  const out: QuizShape[] = [];
-  const { tokens } = scan;
-  for (let i = 0; i < tokens.length; i++) {
-    const open = tokens[i]!;
-    if (open.type !== "callout_open" || open.attrGet("data-quiz") !== "single") continue;
-    let list = i + 1;
-    while (list < tokens.length && !(tokens[list]!.type === "bullet_list_open" && tokens[list]!.attrGet("class")?.split(" ").includes("quiz-options"))) {
-      if (tokens[list]!.type === "callout_close" && tokens[list]!.level === open.level) break;
-      list++;
-    }
-    if (tokens[list]?.type !== "bullet_list_open") continue;
-    const options: QuizShape["options"] = [];
-    const level = tokens[list]!.level;
-    let item: Token | undefined;
-    for (let j = list + 1; j < tokens.length; j++) {
-      const t = tokens[j]!;
-      if (t.type === "bullet_list_close" && t.level === level) break;
-      if (t.type === "list_item_open" && t.level === level + 1) item = t;
-      else if (item && t.type === "inline") {
-        // The option's text is the first inline token of its item.
-        options.push({ length: t.content.trim().length, correct: item.attrGet("data-correct") === "true" });
-        item = undefined;
-      }
-    }
-    out.push({ line: scan.note.bodyLine + (open.map?.[0] ?? 0), options });
-  }
-  return out;
-}
-
-/** Questions per file before a pattern counts: below this, chance explains too much. */
-export const QUIZ_PATTERN_MIN = 4;
-
-/**
- * A student who has not read the lesson can still score when the right option is nearly
- * always the longest one, or nearly always in the same place. Over the single-answer questions
- * of one page: reported when the right option is strictly the longest in at least two thirds
- * of them, or sits in one position in at least three quarters of them.
- */
-export function checkQuizPattern(scan: ScannedNote, diagnostics: Diagnostics): void {
-  const quizzes = quizShapes(scan).filter((q) => q.options.length >= 2);
-  if (quizzes.length < QUIZ_PATTERN_MIN) return;
-  const n = quizzes.length;
-  const longest = quizzes.filter((q) => {
-    const right = q.options.find((o) => o.correct)!;
-    return q.options.every((o) => o === right || o.length < right.length);
-  }).length;
-  const byPosition = new Map<number, number>();
-  for (const q of quizzes) {
-    const at = q.options.findIndex((o) => o.correct) + 1;
-    byPosition.set(at, (byPosition.get(at) ?? 0) + 1);
-  }
-  const [position, inPlace] = [...byPosition].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
-  const findings: string[] = [];
-  const hints: string[] = [];
-  if (longest * 3 >= n * 2) {
-    findings.push(`the right option is the longest in ${longest} of ${n} questions`);
-    hints.push("make the wrong options as precise as the right one (a reason, a condition), or shorten the right one");
-  }
-  if (inPlace * 4 >= n * 3) {
-    findings.push(`the right option is option ${position} in ${inPlace} of ${n} questions`);
-    hints.push("vary where the right option stands");
-  }
-  if (!findings.length) return;
-  diagnostics.add({
-    severity: "warning",
-    file: scan.note.file,
-    line: quizzes[0]!.line,
-    column: 0,
-    rule: "quiz-pattern",
-    message: `self-test answers can be guessed without the lesson: ${findings.join("; ")}`,
-    hint: `${hints.join("; ")}.`,
-  });
 }
 
 // ---------------------------------------------------------------------------------------
