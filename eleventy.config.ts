@@ -12,7 +12,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import coursePlugin from "./src/eleventy/plugin.ts";
 import sitePlugin from "./src/eleventy/site.ts";
-import { readSettings } from "./src/eleventy/settings.ts";
+import { readSettings } from "./src/settings.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
   const settings = readSettings();
