@@ -11,6 +11,8 @@
  * `formatSummary()` adds up the `omitted` counts the summary diagnostic carries.
  */
 
+import { say, type RuleId, type RuleParams } from "./messages.ts";
+
 export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
@@ -113,6 +115,11 @@ export class Diagnostics {
     this.add({ severity: "info", file, line, column, rule, message, hint });
   }
 
+  /** Reports `rule` with its Dutch message and hint from the table in `messages.ts`. */
+  report<R extends RuleId>(severity: Severity, rule: R, at: { file: string; line: number; column?: number }, params: NoInfer<RuleParams<R>>): void {
+    this.add({ severity, file: at.file, line: at.line, column: at.column ?? 0, rule, ...say(rule, params) });
+  }
+
   /** All listed diagnostics, sorted by file, line and column (sorted once until the next change). */
   all(): Diagnostic[] {
     if (!this.sorted) {
@@ -183,8 +190,7 @@ function summaryOf(entry: FileEntry, max: number): Diagnostic | undefined {
     line: 0,
     column: 0,
     rule: TOO_MANY_PROBLEMS,
-    message: `${total} more ${total === 1 ? "problem" : "problems"} in this file left out of the list (${rules}); at most ${max} per file are listed`,
-    hint: "Fix the listed problems first: the others often have the same cause (a renamed page, a misspelled name) and go away with them.",
+    ...say(TOO_MANY_PROBLEMS, { count: total, rules, max }),
     omitted: { ...omitted },
   };
 }
@@ -196,11 +202,42 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return fileOrder.compare(a.file, b.file) || a.line - b.line || a.column - b.column || ruleOrder.compare(a.rule, b.rule);
 }
 
-/** `file:line:col severity rule message` plus an indented hint line. */
+/**
+ * `file:line:col severity rule message` plus an indented hint line. A file name that could be
+ * misread (a colon, a space, a quote, a line break or another control character) is written
+ * as a JSON string, `"8. Docker/Les 1.md":3:1`, so it cannot pass for a position or another
+ * diagnostic; an ordinary name stays bare. Control characters in the message and hint are
+ * escaped, so one diagnostic is always one line (and a hint line).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}${d.column > 0 ? `:${d.column}` : ""}` : d.file;
-  const head = `${where} ${d.severity} ${d.rule} ${d.message}`;
-  return d.hint ? `${head}\n    ${d.hint}` : head;
+  const file = quoteFileName(d.file);
+  const where = d.line > 0 ? `${file}:${d.line}${d.column > 0 ? `:${d.column}` : ""}` : file;
+  const head = `${where} ${d.severity} ${d.rule} ${escapeControls(d.message)}`;
+  return d.hint ? `${head}\n    ${escapeControls(d.hint)}` : head;
+}
+
+/**
+ * Characters that make a bare file name ambiguous in a `file:line:col` line: the colon, white
+ * space, quotes and backslashes, C0 and C1 control characters, line and paragraph separators,
+ * and the bidirectional controls that reorder what a terminal shows.
+ */
+const UNSAFE_IN_NAME = /[:\s"'\\\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+const CONTROLS = /[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** `"\n"`, `"\u001b"`: a control character as an escape a reader can see. */
+function escapeControl(c: string): string {
+  const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+  return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+/** A file name as the text report writes it: bare when that is unambiguous, else a JSON string. */
+export function quoteFileName(file: string): string {
+  if (file && !UNSAFE_IN_NAME.test(file)) return file;
+  return `"${file.replace(/["\\]/g, "\\$&").replace(CONTROLS, escapeControl)}"`;
+}
+
+function escapeControls(text: string): string {
+  return text.replace(CONTROLS, escapeControl);
 }
 
 /** Problems of this severity a list stands for: a `too-many-problems` diagnostic counts what it left out. */

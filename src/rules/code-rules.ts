@@ -35,13 +35,10 @@ export function checkDockerfile(scan: ScannedNote, block: CodeBlock, diagnostics
     const text = d.message;
     const line = block.firstLine + d.line;
     const column = indentOf(scan.lines, line, codeLines[d.line] ?? "") + d.character + 1;
-    let hint = "Fix the instruction, or add `nocheck` after ```dockerfile when the mistake is intended (an exercise).";
     const unknown = /^Unknown instruction: (\S+)/.exec(text);
-    if (unknown) {
-      const guess = closest(unknown[1]!.toUpperCase(), DOCKERFILE_INSTRUCTIONS);
-      hint = `${guess ? `Did you mean ${guess}? ` : ""}Instructions: ${DOCKERFILE_INSTRUCTIONS.join(", ")}.`;
-    }
-    diagnostics.add({ severity: d.severity, file: scan.note.file, line, column, rule: "dockerfile", message: `Dockerfile: ${text}`, hint });
+    const guess = unknown ? closest(unknown[1]!.toUpperCase(), DOCKERFILE_INSTRUCTIONS) : undefined;
+    const instructions = unknown ? DOCKERFILE_INSTRUCTIONS.join(", ") : undefined;
+    diagnostics.report(d.severity, "dockerfile", { file: scan.note.file, line, column }, { text, guess, instructions });
   }
 }
 
@@ -58,7 +55,7 @@ export function checkCompose(scan: ScannedNote, block: CodeBlock, diagnostics: D
     const before = block.content.slice(0, offset);
     const line = lineOf(offset);
     const column = indentOf(scan.lines, line, block.content.split("\n")[line - block.firstLine] ?? "") + offset - (before.lastIndexOf("\n") + 1) + 1;
-    diagnostics.error(file, line, "compose-yaml", `Compose file is not valid YAML: ${err.message.split("\n")[0]}`, "Check the indentation (spaces, no tabs) and the colons; add `nocheck` after ```yaml when the mistake is intended.", column);
+    diagnostics.report("error", "compose-yaml", { file, line, column }, { error: err.message.split("\n")[0]! });
     return;
   }
   if (!isMap(doc.contents)) return;
@@ -67,17 +64,10 @@ export function checkCompose(scan: ScannedNote, block: CodeBlock, diagnostics: D
     const key = String(pair.key.value);
     const line = lineOf(pair.key.range?.[0] ?? 0);
     if (key === "version") {
-      diagnostics.warn(file, line, "compose-version", "Compose file has `version:`, which is obsolete in Compose v2 and ignored", "Remove the version line; `docker compose` warns about it.", column(line));
+      diagnostics.report("warning", "compose-version", { file, line, column: column(line) }, {});
     } else if (!COMPOSE_TOP_LEVEL_KEYS.includes(key) && !key.startsWith("x-")) {
       const guess = closest(key, COMPOSE_TOP_LEVEL_KEYS);
-      diagnostics.warn(
-        file,
-        line,
-        "compose-unknown-key",
-        `Compose file has unknown top-level key "${key}"${guess ? `; did you mean "${guess}"?` : ""}`,
-        `Top-level keys are ${COMPOSE_TOP_LEVEL_KEYS.join(", ")} and x-... extensions; service settings belong under services:.`,
-        column(line),
-      );
+      diagnostics.report("warning", "compose-unknown-key", { file, line, column: column(line) }, { key, guess, keys: COMPOSE_TOP_LEVEL_KEYS.join(", ") });
     }
   }
 }
@@ -88,7 +78,7 @@ const COMPOSE_V1_COMMAND = /(?<![\w./-])docker-compose[ \t]+[\w-]/;
 
 export function checkComposeCommand(scan: ScannedNote, diagnostics: Diagnostics): void {
   const report = (line: number, column: number) =>
-    diagnostics.warn(scan.note.file, line, "docker-compose-v1", "`docker-compose` is the retired Compose v1 command", "Write `docker compose` (with a space): Compose v2 is part of the Docker CLI.", column);
+    diagnostics.report("warning", "docker-compose-v1", { file: scan.note.file, line, column }, {});
   for (const block of scan.blocks) {
     if (block.nocheck) continue;
     const n = block.content.split("\n").length - (block.content.endsWith("\n") ? 1 : 0);
@@ -117,20 +107,17 @@ const WRONG_QUIZ_OPTION = /^\s*(?:>\s*)+[-*+] \[ \]/;
  * is reported: a typo, not a word.
  */
 export function checkDockerCommands(scan: ScannedNote, diagnostics: Diagnostics): void {
-  const check = (text: string, line: number, offset: number, hint: string, inline = false) => {
+  const check = (text: string, line: number, offset: number, inline = false) => {
     for (const inv of findDockerInvocations(text)) {
       const unknown = checkInvocation(inv, closest);
       if (!unknown) continue;
       if (inline && (!unknown.suggestion || DOCKER_NOUNS.has(unknown.command.split(" ").at(-1)!))) continue;
-      const fix = unknown.suggestion ? `; did you mean \`${unknown.suggestion}\`?` : "";
-      diagnostics.warn(scan.note.file, line, "docker-command", `\`${unknown.command}\` is not a Docker command${fix}`, hint, offset + unknown.column + 1);
+      diagnostics.report("warning", "docker-command", { file: scan.note.file, line, column: offset + unknown.column + 1 }, { command: unknown.command, suggestion: unknown.suggestion, inCodeBlock: !inline });
     }
   };
-  const spelling = "Check the spelling with `docker --help` or `docker compose --help`.";
   for (const block of scan.blocks) {
     if (block.nocheck || !SHELL_LANGS.has(block.lang)) continue;
-    const hint = `${spelling} Is the mistake on purpose? Put \`nocheck\` after the language of the code block.`;
-    block.content.replace(/\n$/, "").split("\n").forEach((_, i) => check(scan.lines[block.firstLine + i - 1] ?? "", block.firstLine + i, 0, hint));
+    block.content.replace(/\n$/, "").split("\n").forEach((_, i) => check(scan.lines[block.firstLine + i - 1] ?? "", block.firstLine + i, 0));
   }
   scan.lines.forEach((raw, i) => {
     if (scan.code[i] || WRONG_QUIZ_OPTION.test(raw)) return;
@@ -139,7 +126,7 @@ export function checkDockerCommands(scan: ScannedNote, diagnostics: Diagnostics)
       const inner = raw.slice(a + ticks, b - ticks);
       const pad = inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() ? 1 : 0;
       const code = inner.slice(pad, inner.length - pad);
-      if (/^docker\s/.test(code)) check(code, i + 1, a + ticks + pad, spelling, true);
+      if (/^docker\s/.test(code)) check(code, i + 1, a + ticks + pad, true);
     }
   });
 }

@@ -48,6 +48,7 @@ export const CONTENT_RULES: RuleInfo[] = [
   { id: "mojibake", severity: "warning", summary: "double-encoded UTF-8 such as `Ã«` for `ë`" },
   { id: "bom", severity: "warning", summary: "file starts with a byte-order mark" },
   { id: "crlf", severity: "warning", summary: "file has Windows (CRLF) line endings" },
+  { id: "encoding", severity: "warning", summary: "file is not UTF-8; read as Windows-1252 (Latin-1)" },
   { id: "placeholder", severity: "warning", summary: "a sentence from a lesson template (`templates/*.md`) that was never replaced" },
   { id: "duplicate-number", severity: "warning", summary: "two lessons in one folder with the same number" },
   { id: "next-step-cycle", severity: "error", summary: "the `Volgende stap` chain runs in a circle" },
@@ -81,33 +82,27 @@ export const KNOWN_FRONT_MATTER_KEYS = [
 ];
 const knownKeys = new Set(KNOWN_FRONT_MATTER_KEYS);
 const knownKeyNames = new NameMatcher(KNOWN_FRONT_MATTER_KEYS);
-const knownKeysHint = `Known keys: ${KNOWN_FRONT_MATTER_KEYS.join(", ")}. Remove the key or fix its spelling.`;
+const knownKeysList = KNOWN_FRONT_MATTER_KEYS.join(", ");
 
 // ---------------------------------------------------------------------------------------
 // Front matter
 
 export function checkFrontMatter(note: Note, diagnostics: Diagnostics): void {
-  if (note.frontMatterProblems.length > 0) return; // the YAML itself is already reported
+  if (hasFrontMatterError(note)) return; // the YAML itself is already reported
   const title = note.data.title;
   const name = note.name.normalize("NFC");
   if (title === undefined || title === null || (typeof title === "string" && !title.trim())) {
-    diagnostics.warn(note.file, 1, "title-missing", `front matter has no title; the page is shown as "${note.name}"`, `Add \`title: ${note.name}\` to the front matter.`);
+    diagnostics.report("warning", "title-missing", { file: note.file, line: 1 }, { name: note.name });
   } else {
     const written = typeof title === "string" || typeof title === "number" ? String(title).trim().normalize("NFC") : undefined;
     if (written !== name) {
-      diagnostics.warn(
-        note.file,
-        note.keyLines.get("title") ?? 1,
-        "title-mismatch",
-        `title "${written ?? JSON.stringify(title)}" differs from the file name "${note.name}"`,
-        `Write \`title: ${note.name}\`, or rename the file when the title is the right one.`,
-      );
+      diagnostics.report("warning", "title-mismatch", { file: note.file, line: note.keyLines.get("title") ?? 1 }, { title: written ?? JSON.stringify(title), name: note.name });
     }
   }
   for (const [key, line] of note.keyLines) {
     if (knownKeys.has(key)) continue;
     const guess = knownKeyNames.closest(key);
-    diagnostics.warn(note.file, line, "frontmatter-unknown-key", `front-matter key "${key}" is not used by this site${guess ? `; did you mean "${guess}"?` : ""}`, knownKeysHint);
+    diagnostics.report("warning", "frontmatter-unknown-key", { file: note.file, line }, { key, guess, known: knownKeysList });
   }
 }
 
@@ -144,14 +139,8 @@ export function checkTaxonomy(note: Note, lines: string[], diagnostics: Diagnost
   const expected = componentOfName(note.name);
   const kind = (c: Component | undefined) => COMPONENTS.find((x) => x.code === c);
   if (note.taxonomie.length === 0) {
-    if (expected && note.frontMatterProblems.length === 0) {
-      diagnostics.warn(
-        note.file,
-        note.keyLines.get("taxonomie") ?? 1,
-        "taxonomy-missing",
-        `${kind(expected)!.kind} page has no taxonomie codes`,
-        `Add e.g. \`taxonomie: ['ib-19.2.Onderwerp.${expected}', 'ib-19.3.Onderwerp.${expected}']\` to the front matter.`,
-      );
+    if (expected && !hasFrontMatterError(note)) {
+      diagnostics.report("warning", "taxonomy-missing", { file: note.file, line: note.keyLines.get("taxonomie") ?? 1 }, { kind: kind(expected)!.kind, component: expected });
     }
     return;
   }
@@ -159,38 +148,17 @@ export function checkTaxonomy(note: Note, lines: string[], diagnostics: Diagnost
   for (const { code, line, column } of taxonomyPositions(note, lines)) {
     const parsed = parseCode(code);
     if (!parsed) {
-      diagnostics.error(
-        note.file,
-        line,
-        "taxonomy-invalid",
-        `taxonomie code "${code}" does not match the pattern stap-nummer.niveau.Onderwerp.COMPONENT`,
-        "Example: ib-19.2.Docker-images.OI (process step ib-19, level 1-3, a topic without dots or spaces, and OI, PI, DT or LT).",
-        column,
-      );
+      diagnostics.report("error", "taxonomy-invalid", { file: note.file, line, column }, { code });
       continue;
     }
     if (!findStep(parsed.step, steps)) {
       const id = Number(parsed.step.split("-")[1]);
       const same = steps.find((s) => s.id === id);
-      diagnostics.error(
-        note.file,
-        line,
-        "taxonomy-unknown-step",
-        `taxonomie code "${code}" names process step "${parsed.step}", which does not exist${same ? `; step ${id} is "${same.code}" (${same.name})` : ""}`,
-        "The process steps are listed in src/taxonomy/processtappen.tsv (e.g. ib-19 Bouwen softwaresysteem).",
-        column,
-      );
+      diagnostics.report("error", "taxonomy-unknown-step", { file: note.file, line, column }, { code, step: parsed.step, same: same ? `${id} is "${same.code}" (${same.name})` : undefined });
     }
     if (expected && parsed.component !== expected) {
       const k = kind(expected)!;
-      diagnostics.warn(
-        note.file,
-        line,
-        "taxonomy-component",
-        `taxonomie code "${code}" ends in .${parsed.component} (${kind(parsed.component)!.kind}), but the file name says ${k.kind} (.${expected})`,
-        `Use .${expected} for a ${k.kind} page, or rename the file to the kind of page it really is.`,
-        column,
-      );
+      diagnostics.report("warning", "taxonomy-component", { file: note.file, line, column }, { code, component: parsed.component, componentKind: kind(parsed.component)!.kind, kind: k.kind, expected });
     }
   }
 }
@@ -205,7 +173,7 @@ export function checkTodo(scan: ScannedNote, diagnostics: Diagnostics): void {
     if (scan.code[i]) return;
     const line = withoutInlineCode(raw);
     for (const m of line.matchAll(TODO)) {
-      diagnostics.warn(scan.note.file, i + 1, "todo-marker", `work-in-progress marker ${m[0]} in the text`, "Finish this part and remove the marker, or mark the page `draft: true` until it is done.", m.index + 1);
+      diagnostics.report("warning", "todo-marker", { file: scan.note.file, line: i + 1, column: m.index + 1 }, { marker: m[0] });
       return; // one per line is enough
     }
   });
@@ -218,24 +186,34 @@ export function checkPlaceholders(scan: ScannedNote, diagnostics: Diagnostics): 
     const found = findPlaceholder(line);
     if (!found) return;
     const text = normaliseLine(line).replace(/^\[![^\]]+\][+-]?\s*/, "");
-    diagnostics.warn(
-      scan.note.file,
-      i + 1,
-      "placeholder",
-      `text from the lesson template is still here: "${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`,
-      `Replace it by your own text or remove it (it comes from templates/${found.template}); keep the page \`draft: true\` until it is done.`,
-    );
+    diagnostics.report("warning", "placeholder", { file: scan.note.file, line: i + 1 }, { text: text.length > 60 ? `${text.slice(0, 60)}…` : text, template: found.template });
   });
 }
 
+/** True when the front matter could not be read (a warning such as `date-invalid` does not count). */
+function hasFrontMatterError(note: Note): boolean {
+  return note.frontMatterProblems.some((p) => p.severity === "error");
+}
+
 export function checkEncoding(note: Note, diagnostics: Diagnostics): void {
+  if (note.encoding) {
+    const { line, text } = note.encoding;
+    const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    diagnostics.warn(
+      note.file,
+      line,
+      "encoding",
+      `het bestand is geen UTF-8 en is gelezen als Windows-1252 (Latin-1); regel ${line} luidt nu: "${shown}"`,
+      "Klopt de tekst, sla het bestand dan op als UTF-8 (VS Code: klik rechtsonder op de codering, 'Save with Encoding', UTF-8).",
+    );
+  }
   if (note.source.startsWith("\uFEFF")) {
-    diagnostics.warn(note.file, 1, "bom", "file starts with a byte-order mark (BOM)", "Save the file as UTF-8 without BOM (VS Code: click 'UTF-8 with BOM' in the status bar).", 1);
+    diagnostics.report("warning", "bom", { file: note.file, line: 1, column: 1 }, {});
   }
   const crlf = note.source.indexOf("\r\n");
   if (crlf >= 0) {
     const line = note.source.slice(0, crlf).split("\n").length;
-    diagnostics.warn(note.file, line, "crlf", "file has Windows line endings (CRLF)", "Save the file with LF line endings (VS Code: click CRLF in the status bar); git can do it with `* text=auto eol=lf` in .gitattributes.");
+    diagnostics.report("warning", "crlf", { file: note.file, line }, {});
   }
 }
 

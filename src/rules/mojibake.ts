@@ -89,14 +89,7 @@ export function checkMojibake(scan: ScannedNote, diagnostics: Diagnostics): void
     const found = findMojibake(line);
     if (found.length === 0) return;
     const first = found[0]!;
-    const more = found.length > 1 ? ` (and ${found.length - 1} more on this line)` : "";
-    diagnostics.warn(
-      scan.note.file,
-      i + 1,
-      "mojibake",
-      `"${shown(first.word)}" looks like double-encoded UTF-8${more}`,
-      `Replace it by "${shown(first.repaired)}"${found.slice(1, 3).map((f) => `, "${shown(f.word)}" by "${shown(f.repaired)}"`).join("")}; the text was once saved with the wrong encoding.`,
-      first.column + 1,
-    );
+    const fixes = found.slice(0, 3).map((f) => `"${shown(f.word)}" door "${shown(f.repaired)}"`).join(", ");
+    diagnostics.report("warning", "mojibake", { file: scan.note.file, line: i + 1, column: first.column + 1 }, { word: shown(first.word), more: found.length - 1, fixes });
   });
 }

@@ -69,21 +69,13 @@ export function checkQuizPattern(scan: ScannedNote, diagnostics: Diagnostics): v
   const findings: string[] = [];
   const hints: string[] = [];
   if (longest * 3 >= n * 2) {
-    findings.push(`the right option is the longest in ${longest} of ${n} questions`);
-    hints.push("make the wrong options as precise as the right one (a reason, a condition), or shorten the right one");
+    findings.push(`het goede antwoord is het langste in ${longest} van de ${n} vragen`);
+    hints.push("maak de foute opties even precies als de goede (een reden, een voorwaarde), of maak de goede korter");
   }
   if (inPlace * 4 >= n * 3) {
-    findings.push(`the right option is option ${position} in ${inPlace} of ${n} questions`);
-    hints.push("vary where the right option stands");
+    findings.push(`het goede antwoord is optie ${position} in ${inPlace} van de ${n} vragen`);
+    hints.push("wissel de plaats van het goede antwoord af");
   }
   if (!findings.length) return;
-  diagnostics.add({
-    severity: "warning",
-    file: scan.note.file,
-    line: quizzes[0]!.line,
-    column: 0,
-    rule: "quiz-pattern",
-    message: `self-test answers can be guessed without the lesson: ${findings.join("; ")}`,
-    hint: `${hints.join("; ")}.`,
-  });
+  diagnostics.report("warning", "quiz-pattern", { file: scan.note.file, line: quizzes[0]!.line }, { findings, hints: [hints[0]![0]!.toUpperCase() + hints[0]!.slice(1), ...hints.slice(1)] });
 }

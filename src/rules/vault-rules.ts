@@ -77,14 +77,7 @@ export function checkNextStepChain(vault: Vault, facts: NoteFacts[], diagnostics
       const at = cycle.indexOf(first);
       const ordered = [...cycle.slice(at), ...cycle.slice(0, at), first];
       const link = next.get(first)!;
-      diagnostics.error(
-        first.file,
-        link.line,
-        "next-step-cycle",
-        `"Volgende stap" runs in a circle: ${ordered.map((n) => n.name).join(" → ")}`,
-        `Let the last page of the chain point to a later page (or drop its "Volgende stap") so students can finish.`,
-        link.column,
-      );
+      diagnostics.report("error", "next-step-cycle", { file: first.file, line: link.line, column: link.column }, { chain: ordered.map((n) => n.name).join(" → ") });
     }
     for (const n of path) done.add(n);
   }
@@ -137,13 +130,7 @@ export function checkDuplicateNumbers(notes: Note[], diagnostics: Diagnostics): 
     const sorted = [...list].sort((a, b) => fileOrder.compare(a.file, b.file));
     for (const note of sorted) {
       const others = sorted.filter((o) => o !== note).map((o) => `"${o.name}"`).join(", ");
-      diagnostics.warn(
-        note.file,
-        note.keyLines.get("title") ?? 1,
-        "duplicate-number",
-        `lesson number ${number} is also used by ${others} in the same folder`,
-        `Give one of them a number of its own, e.g. ${free} (the first free number after ${number}), and update the "Volgende stap" links to it.`,
-      );
+      diagnostics.report("warning", "duplicate-number", { file: note.file, line: note.keyLines.get("title") ?? 1 }, { number, others, free });
     }
   }
 }
@@ -211,9 +198,9 @@ export function checkUnusedAttachments(vault: Vault, facts: NoteFacts[], diagnos
   for (const att of vault.attachments) {
     if (used.has(att)) continue;
     if (att.shared) {
-      diagnostics.info(att.file, 0, "unused-asset", `${att.rel} is not used by any page`, "Fine when a layout uses it; otherwise delete it.");
+      diagnostics.report("info", "unused-asset", { file: att.file, line: 0 }, { rel: att.rel });
     } else {
-      diagnostics.warn(att.file, 0, "unused-attachment", `attachment "${att.name}" is not linked or embedded by any page, so it is not published`, `Embed it with ![[${att.name}|beschrijving]], link it, or delete the file.`);
+      diagnostics.report("warning", "unused-attachment", { file: att.file, line: 0 }, { name: att.name });
     }
   }
 }

@@ -56,9 +56,9 @@ describe("npm run check (src/check/cli.ts)", () => {
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split("\n");
     assert.ok(lines.includes("tests/fixtures/check-vault/Dockerfile fout.md:7:1 error dockerfile Dockerfile: Unknown instruction: RUNN"), r.stdout);
-    const i = lines.indexOf("tests/fixtures/check-vault/Titel anders.md:2 warning title-mismatch title \"Een andere titel\" differs from the file name \"Titel anders\"");
+    const i = lines.indexOf("tests/fixtures/check-vault/Titel anders.md:2 warning title-mismatch title \"Een andere titel\" wijkt af van de bestandsnaam \"Titel anders\"");
     assert.ok(i >= 0, r.stdout);
-    assert.match(lines[i + 1]!, /^ {4}Write `title: Titel anders`/);
+    assert.match(lines[i + 1]!, /^ {4}Schrijf `title: Titel anders`/);
     assert.ok(!lines.some((l) => / info unpublished /.test(l)), "info is not listed per line");
     assert.match(lines.at(-1)!, /^FAILED: 8 errors, 27 warnings in 25 pages; info: .*1 unpublished \(tests\/fixtures\/check-vault\/Concept\.md\)/);
   });

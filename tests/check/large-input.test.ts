@@ -37,7 +37,7 @@ describe("mojibake on one 80 KB line", () => {
     const [d] = diagnostics.all();
     assert.equal(diagnostics.size, 1);
     assert.deepEqual([d!.file, d!.line, d!.column, d!.rule], ["Moji.md", 6, 21, "mojibake"]);
-    assert.equal(d!.message, `"${garbled.slice(0, 40)}…" looks like double-encoded UTF-8 (and 1 more on this line)`);
+    assert.equal(d!.message, `"${garbled.slice(0, 40)}…" lijkt dubbel gecodeerde UTF-8 (en nog 1 op deze regel)`);
     assert.ok(formatDiagnostic(d!).length < 400, `${formatDiagnostic(d!).length} characters`);
   });
 
@@ -73,9 +73,9 @@ describe("front matter with 100,000 keys", () => {
     assert.deepEqual(
       list.slice(1, 4).map((d) => `${d.line} ${d.message}`),
       [
-        '3 front-matter key "tilte" is not used by this site; did you mean "title"?',
-        '4 front-matter key "sleutel0" is not used by this site',
-        '5 front-matter key "sleutel1" is not used by this site',
+        '3 sleutel "tilte" in de front matter wordt door deze site niet gebruikt; bedoel je "title"?',
+        '4 sleutel "sleutel0" in de front matter wordt door deze site niet gebruikt',
+        '5 sleutel "sleutel1" in de front matter wordt door deze site niet gebruikt',
       ],
     );
     assert.equal(list.at(-1)!.line, MAX_PER_FILE + 2);

@@ -58,7 +58,7 @@ describe("content rules on the check fixture vault", () => {
       "Onbekende sleutel.md:3:0 warning frontmatter-unknown-key",
       "Onbekende sleutel.md:4:0 warning frontmatter-unknown-key",
     ]);
-    assert.match(all.find((d) => d.rule === "frontmatter-unknown-key" && d.line === 4)!.message, /did you mean "tags"/);
+    assert.match(all.find((d) => d.rule === "frontmatter-unknown-key" && d.line === 4)!.message, /bedoel je "tags"/);
   });
 
   test("taxonomy-missing: only for pages whose name has a kind word", () => {
@@ -106,7 +106,7 @@ describe("content rules on the check fixture vault", () => {
 
   test("dockerfile: unknown instruction and missing arguments at their line, also inside a callout; nocheck blocks skipped", () => {
     assert.deepEqual(reported("dockerfile"), ["Dockerfile fout.md:7:1 error dockerfile", "Dockerfile fout.md:8:1 error dockerfile", "Dockerfile fout.md:22:3 error dockerfile"]);
-    assert.match(all.find((d) => d.rule === "dockerfile")!.hint!, /Did you mean RUN\?/);
+    assert.match(all.find((d) => d.rule === "dockerfile")!.hint!, /Bedoel je RUN\?/);
   });
 
   test("compose rules: version is obsolete, unknown top-level key, invalid YAML at the bad line", () => {
@@ -136,9 +136,9 @@ describe("content rules on the check fixture vault", () => {
       "7. Uitleg Dubbel Nummer.md:2:0 warning duplicate-number",
     ]);
     const [stappen, uitleg] = all.filter((d) => d.rule === "duplicate-number");
-    assert.match(stappen!.message, /lesson number 7 is also used by "7\. Uitleg Dubbel Nummer"/);
-    assert.match(uitleg!.message, /lesson number 7 is also used by "7\. Stappen Dubbel Nummer"/);
-    assert.match(uitleg!.hint!, /e\.g\. 8 \(the first free number after 7\)/);
+    assert.match(stappen!.message, /lesnummer 7 wordt in deze map ook gebruikt door "7\. Uitleg Dubbel Nummer"/);
+    assert.match(uitleg!.message, /lesnummer 7 wordt in deze map ook gebruikt door "7\. Stappen Dubbel Nummer"/);
+    assert.match(uitleg!.hint!, /bijvoorbeeld 8 \(het eerste vrije nummer na 7\)/);
   });
 
   test("drafts are listed as info and not checked", () => {
@@ -159,19 +159,19 @@ describe("content rules on the check fixture vault", () => {
     ]);
     const messages = all.filter((d) => d.rule === "docker-command").map((d) => d.message);
     assert.deepEqual(messages, [
-      "`docker contianer` is not a Docker command; did you mean `docker container`?",
-      "`docker compose upp` is not a Docker command; did you mean `docker compose up`?",
-      "`docker imgae` is not a Docker command; did you mean `docker image`?",
-      "`docker netwrk` is not a Docker command; did you mean `docker network`?",
-      "`docker biuld` is not a Docker command; did you mean `docker build`?",
+      "`docker contianer` is geen Docker-commando; bedoel je `docker container`?",
+      "`docker compose upp` is geen Docker-commando; bedoel je `docker compose up`?",
+      "`docker imgae` is geen Docker-commando; bedoel je `docker image`?",
+      "`docker netwrk` is geen Docker-commando; bedoel je `docker network`?",
+      "`docker biuld` is geen Docker-commando; bedoel je `docker build`?",
     ]);
   });
 
   test("quiz-pattern: right option mostly longest and mostly first, at the first question; a fair page is quiet", () => {
     assert.deepEqual(reported("quiz-pattern"), ["Quiz raadbaar.md:7:0 warning quiz-pattern"]);
     const d = only("quiz-pattern");
-    assert.match(d.message, /the right option is the longest in 4 of 4 questions; the right option is option 1 in 4 of 4 questions/);
-    assert.match(d.hint!, /vary where the right option stands/);
+    assert.match(d.message, /het goede antwoord is het langste in 4 van de 4 vragen; het goede antwoord is optie 1 in 4 van de 4 vragen/);
+    assert.match(d.hint!, /wissel de plaats van het goede antwoord af/);
   });
 
   test("nothing else is reported: every diagnostic of the vault is one of the expected ones", () => {

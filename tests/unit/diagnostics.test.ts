@@ -98,7 +98,7 @@ describe("Diagnostics: at most MAX_PER_FILE per file", () => {
     assert.equal(list.length, MAX_PER_FILE + 1);
     const summary = list.find((x) => x.rule === TOO_MANY_PROBLEMS)!;
     assert.deepEqual([summary.severity, summary.line, summary.omitted], ["error", 0, { error: 1, warning: 0, info: 0 }]);
-    assert.equal(summary.message, `1 more problem in this file left out of the list (1 broken-wikilink); at most ${MAX_PER_FILE} per file are listed`);
+    assert.equal(summary.message, `nog 1 probleem in dit bestand niet in de lijst (1 broken-wikilink); per bestand staan er hooguit ${MAX_PER_FILE} in de lijst`);
     assert.equal(list.filter((x) => x.rule === "broken-wikilink").at(-1)!.line, MAX_PER_FILE, "the first ones are kept");
     assert.deepEqual(d.forFile("b.md").map((x) => x.rule), ["image-alt"], "other files are not affected");
   });
@@ -158,7 +158,7 @@ describe("Diagnostics: at most MAX_PER_FILE per file", () => {
     const output = diagnostics.all().map(formatDiagnostic).join("\n").split("\n");
     assert.ok(output.length <= 2 * MAX_PER_FILE + 2, `${output.length} lines`);
     assert.equal(diagnostics.count("error"), 20_000);
-    assert.match(output[0]!, /^Veel\.md error too-many-problems 19950 more problems in this file left out of the list \(19950 broken-wikilink\)/);
+    assert.match(output[0]!, /^Veel\.md error too-many-problems nog 19950 problemen in dit bestand niet in de lijst \(19950 broken-wikilink\)/);
     // The listed ones are the first links, each at its own line.
     assert.deepEqual(diagnostics.all().slice(1, 3).map((x) => x.line), [4, 5]);
   });
