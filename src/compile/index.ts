@@ -57,26 +57,25 @@ export function checkVault(vault: Vault, diagnostics: Diagnostics): void {
   for (const conflict of vault.urlConflicts) {
     const [first, ...others] = conflict.notes;
     for (const other of others) {
-      diagnostics.error(other.file, 1, "url-conflict", `page maps to URL ${conflict.url}, like ${first!.file}; published at ${other.url} instead`, "Rename one of the two files so their names differ in letters or digits.");
+      diagnostics.report("error", "url-conflict", { file: other.file, line: 1 }, { url: conflict.url, first: first!.file, published: other.url });
     }
   }
   for (const link of vault.skippedLinks) {
     const file = vault.displayPath(link.abs);
-    if (link.problem === "outside") diagnostics.warn(file, 0, "symlink-outside", `symbolic link points outside the content folder, to ${link.target}; not published`, "Copy the file into the vault instead of linking to it, or remove the link.");
-    else if (link.problem === "dangling") diagnostics.warn(file, 0, "symlink-broken", `symbolic link points to ${link.target || "nothing"}, which does not exist; skipped`, "Remove the link or point it at a file in the vault.");
-    else diagnostics.warn(file, 0, "symlink-loop", `symbolic link leads back into a folder that is already being read${link.target ? ` (${link.target})` : ""}; not followed`, "Remove the link: a folder that contains itself cannot be published.");
+    const rule = link.problem === "outside" ? "symlink-outside" : link.problem === "dangling" ? "symlink-broken" : "symlink-loop";
+    diagnostics.report("warning", rule, { file, line: 0 }, { target: link.target });
   }
   for (const { note, wanted, by } of vault.reservedUrls) {
-    diagnostics.warn(note.file, 1, "url-reserved", `page maps to URL ${wanted}, where the site publishes ${by}; published at ${note.url} instead`, `Rename the file (or its folder) so its URL is free, e.g. "${note.name} (notitie).md".`);
+    diagnostics.report("warning", "url-reserved", { file: note.file, line: 1 }, { url: wanted, by, published: note.url, name: note.name });
   }
   for (const group of vault.duplicateNames()) {
-    const files = group.map((n) => n.file).join(" and ");
+    const files = group.map((n) => n.file).join(" en ");
     for (const note of group.slice(1)) {
-      diagnostics.warn(note.file, 1, "duplicate-name", `two pages are named "${note.name}": ${files}; [[${note.name}]] is ambiguous`, "Rename one of them: Obsidian links by file name.");
+      diagnostics.report("warning", "duplicate-name", { file: note.file, line: 1 }, { name: note.name, files });
     }
   }
   for (const note of vault.notes) {
-    if (note.unpublished) diagnostics.info(note.file, note.keyLines.get(note.unpublished.split(":")[0]!) ?? 1, "unpublished", `not published (${note.unpublished})`);
+    if (note.unpublished) diagnostics.report("info", "unpublished", { file: note.file, line: note.keyLines.get(note.unpublished.split(":")[0]!) ?? 1 }, { why: note.unpublished });
   }
 }
 

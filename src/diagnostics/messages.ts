@@ -181,13 +181,15 @@ export const MESSAGES = {
   ),
 
   // ---- links and embeds ---------------------------------------------------------------
-  "broken-wikilink": rule<{ what: string; raw: string; target: string; suggestion?: string }>(
-    (p) => `${p.what} ${p.raw} verwijst naar geen enkele pagina; ${p.suggestion ? `bedoel je "${p.suggestion}"?` : `maak een pagina "${p.target}" of verbeter de naam`}`,
-    () => "Een link noemt een bestandsnaam zonder .md, ergens in de vault.",
-  ),
-  "lab-link-empty": rule<{ raw: string }>(
-    (p) => `lab-link ${p.raw} noemt geen pagina`,
-    () => 'Schrijf les="Notitie#Kop", bijvoorbeeld les="8. Uitleg Dockerfile#Layer caching en de volgorde van instructies".',
+  "broken-wikilink": rule<{ what: string; raw: string; target: string; suggestion?: string; empty?: boolean }>(
+    (p) =>
+      p.empty
+        ? `${p.what} ${p.raw} noemt geen pagina`
+        : `${p.what} ${p.raw} verwijst naar geen enkele pagina; ${p.suggestion ? `bedoel je "${p.suggestion}"?` : `maak een pagina "${p.target}" of verbeter de naam`}`,
+    (p) =>
+      p.empty
+        ? 'Schrijf les="Notitie#Kop", bijvoorbeeld les="8. Uitleg Dockerfile#Layer caching en de volgorde van instructies".'
+        : "Een link noemt een bestandsnaam zonder .md, ergens in de vault.",
   ),
   "ambiguous-wikilink": rule<{ what: string; raw: string; count: number; names: string; chosen: string; path: string }>(
     (p) => `${p.what} ${p.raw} past bij ${p.count} pagina's: ${p.names}; de link gaat naar ${p.chosen}`,

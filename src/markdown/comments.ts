@@ -31,7 +31,7 @@ export default function commentsPlugin(md: MarkdownIt, options: Options = {}): v
       }
       if (line >= endLine) {
         const env = asEnv(state.env);
-        options.diagnostics?.add({ severity: "warning", file: env.file, line: env.bodyLine + startLine, column: 1, rule: "unclosed-comment", message: "%% comment is never closed; the rest of the page is hidden", hint: "Add %% where the comment ends." });
+        options.diagnostics?.report("warning", "unclosed-comment", { file: env.file, line: env.bodyLine + startLine, column: 1 }, {});
         line = endLine - 1;
       }
     } else if (!/%%\s*$/.test(rest)) {

@@ -67,7 +67,7 @@ export default function labsPlugin(md: MarkdownIt, options: LabsOptions = {}): v
     const line = blockLine(env, map);
     const parts = parseWikilink(les);
     if (!parts.target && !parts.heading) {
-      options.diagnostics?.add({ severity: "error", file: env.file, line, column: 1, rule: "broken-wikilink", message: `lab link ${raw} names no page`, hint: `Write les="Note#Kop", e.g. les="8. Uitleg Dockerfile#Layer caching en de volgorde van instructies".` });
+      options.diagnostics?.report("error", "broken-wikilink", { file: env.file, line, column: 1 }, { what: "lab-link", raw, target: "", empty: true });
       return undefined;
     }
     const target = resolvePageLink(parts, raw, env, { line, column: 1 }, options, "lab link");

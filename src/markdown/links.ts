@@ -83,8 +83,7 @@ export default function linksPlugin(md: MarkdownIt, options: Options = {}): void
     if (ext) {
       const res = vault.resolveAttachment(path, env.note);
       if (res.kind === "missing") {
-        const hint = res.suggestion ? `; did you mean "${res.suggestion}"?` : "";
-        options.diagnostics?.add({ severity: "error", file: env.file, line: at.line, column: at.column, rule: "missing-attachment", message: `link ${raw} matches no file in the vault or _assets/${hint}`, hint: "Put the file in the vault (any folder) or in _assets/, and check the spelling." });
+        options.diagnostics?.report("error", "missing-attachment", { file: env.file, line: at.line, column: at.column }, { raw, link: true, suggestion: res.suggestion });
         broken("Dit bestand bestaat (nog) niet");
         return;
       }

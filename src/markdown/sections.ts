@@ -45,15 +45,7 @@ export default function sectionsPlugin(md: MarkdownIt, options: Options = {}): v
       if (t.type !== `container_${name}_open` || !t.map) continue;
       const closing = (lines[t.map[1]] ?? "").replace(/^[\s>]*/, "");
       if (!/^:{3,}\s*$/.test(closing)) {
-        options.diagnostics?.add({
-          severity: "error",
-          file: env.file,
-          line: blockLine(env, t.map),
-          column: 1,
-          rule: "unclosed-container",
-          message: `${t.markup} ${name} block is never closed`,
-          hint: `Add a line with only ${t.markup} where the block ends.`,
-        });
+        options.diagnostics?.report("error", "unclosed-container", { file: env.file, line: blockLine(env, t.map), column: 1 }, { markup: t.markup, name });
       }
     }
   });

@@ -19,15 +19,13 @@ const TAG = /\{%-?\s*(\w+)[^%]*-?%\}/;
 export default function variablesPlugin(md: MarkdownIt, options: Options = {}): void {
   md.core.ruler.after("text_join", "variables", (state) => {
     const env = asEnv(state.env);
-    const report = (map: [number, number] | null, raw: string, rule: string, message: string, hint: string) =>
-      options.diagnostics?.add({ severity: rule === "template-tag" ? "warning" : "error", file: env.file, line: blockLine(env, map), column: 0, rule, message: message.replace("%s", raw), hint });
     const expand = (content: string, map: [number, number] | null, html: boolean): string => {
       const r = expandVariables(content, env.data, html ? md.utils.escapeHtml : undefined);
       for (const m of r.missing) {
-        report(map, m.name, "template-variable", `{{ %s }} is not defined`, `Define "${m.name}" in the front matter, or write the text without {{ }}.`);
+        options.diagnostics?.report("error", "template-variable", { file: env.file, line: blockLine(env, map) }, { name: m.name });
       }
       const tag = TAG.exec(content);
-      if (tag) report(map, tag[0], "template-tag", `template tag %s is not processed on this site`, `Lessons support only {{ variable }}; remove the tag or put it in a code block.`);
+      if (tag) options.diagnostics?.report("warning", "template-tag", { file: env.file, line: blockLine(env, map) }, { tag: tag[0] });
       return r.text;
     };
     let map: [number, number] | null = null;

@@ -57,11 +57,11 @@ describe("symbolic links in the vault", () => {
     assert.deepEqual(
       byRule.sort((a, b) => (a[1]! < b[1]! ? -1 : 1)),
       [
-        ["symlink-outside", "Buiten", `symbolic link points outside the content folder, to ${outside}; not published`],
-        ["symlink-loop", "Rond", "symbolic link leads back into a folder that is already being read (Rond); not followed"],
-        ["symlink-loop", "Terug", `symbolic link leads back into a folder that is already being read (${dir}); not followed`],
-        ["symlink-broken", "Weg.md", `symbolic link points to ${path.join(dir, "bestaat-niet.md")}, which does not exist; skipped`],
-        ["symlink-outside", "passwd", `symbolic link points outside the content folder, to ${path.join(outside, "passwd")}; not published`],
+        ["symlink-outside", "Buiten", `symbolische link wijst buiten de inhoudsmap, naar ${outside}; niet gepubliceerd`],
+        ["symlink-loop", "Rond", "symbolische link leidt terug naar een map die al wordt gelezen (Rond); niet gevolgd"],
+        ["symlink-loop", "Terug", `symbolische link leidt terug naar een map die al wordt gelezen (${dir}); niet gevolgd`],
+        ["symlink-broken", "Weg.md", `symbolische link wijst naar ${path.join(dir, "bestaat-niet.md")}, en dat bestaat niet; overgeslagen`],
+        ["symlink-outside", "passwd", `symbolische link wijst buiten de inhoudsmap, naar ${path.join(outside, "passwd")}; niet gepubliceerd`],
       ],
     );
   });

@@ -87,7 +87,7 @@ describe("build of a vault with a folder note and notes named like generated pag
     const check = spawnSync(process.execPath, ["--import", "tsx", "src/check/cli.ts", dir], { cwd: projectRoot, encoding: "utf8", timeout: 60_000 });
     for (const out of [build.stdout + build.stderr, check.stdout + check.stderr]) {
       for (const [file, url, moved] of [["Zoeken.md", "/zoeken/", "/zoeken-2/"], ["Taxonomie.md", "/taxonomie/", "/taxonomie-2/"], ["Algemeen.md", "/algemeen/", "/algemeen-2/"], ["tags/a.md", "/tags/a/", "/tags-2/a/"]] as const) {
-        const re = new RegExp(`${file.replace(/\./g, "\\.")}:1(?::\\d+)? warning url-reserved page maps to URL ${url}, where the site publishes [^;]+; published at ${moved} instead`);
+        const re = new RegExp(`${file.replace(/\./g, "\\.")}:1(?::\\d+)? warning url-reserved de pagina krijgt URL ${url}, waar de site [^;]+ publiceert; hij staat nu op ${moved}`);
         assert.match(out, re);
       }
     }

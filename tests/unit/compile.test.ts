@@ -54,7 +54,7 @@ test("drafts are listed, not rendered, and links into them are no errors", () =>
   );
   assert.deepEqual(
     c.diagnostics.all().filter((d) => d.rule === "unpublished").map((d) => `${path.basename(d.file)}:${d.line} ${d.message}`),
-    ["Concept.md:2 not published (draft: true)", "Verborgen.md:2 not published (publish: false)"],
+    ["Concept.md:2 niet gepubliceerd (draft: true)", "Verborgen.md:2 niet gepubliceerd (publish: false)"],
   );
   assert.match(c.course.pages[0]!.html, /<span class="wikilink draft">Concept<\/span>/);
 });

@@ -91,13 +91,13 @@ describe("URLs of generated pages", () => {
     const { diagnostics } = compile({ contentDir: dir, gitDates: false });
     const reported = diagnostics.all().filter((d) => d.rule === "url-reserved");
     assert.equal(reported.length, 5);
-    assert.match(reported.find((d) => d.file.endsWith("Zoeken.md"))!.message, /^page maps to URL \/zoeken\/, where the site publishes the search page; published at \/zoeken-2\/ instead$/);
+    assert.match(reported.find((d) => d.file.endsWith("Zoeken.md"))!.message, /^de pagina krijgt URL \/zoeken\/, waar de site de zoekpagina publiceert; hij staat nu op \/zoeken-2\/$/);
   });
 
   test("a note whose URL is a module page's is moved aside, the module keeps its URL", () => {
     const dir = dirOf({ "Docker-X.md": "x\n", "Docker X/Les.md": "y\n" });
     const v = loadVault({ root: dir });
     assert.equal(v.folderUrls.get("docker x"), "/docker-x/");
-    assert.deepEqual(v.reservedUrls.map((r) => [r.note.rel, r.note.url, r.by]), [["Docker-X.md", "/docker-x-2/", "the module page of folder Docker X/"]]);
+    assert.deepEqual(v.reservedUrls.map((r) => [r.note.rel, r.note.url, r.by]), [["Docker-X.md", "/docker-x-2/", "de modulepagina van map Docker X/"]]);
   });
 });
