@@ -4,11 +4,13 @@
  * shared parser) and turns the diagnostics into a compiler-style report. No Eleventy.
  */
 import { compile } from "../compile/index.ts";
-import { formatDiagnostic, formatSummary, type Diagnostic } from "../diagnostics/index.ts";
+import { formatDiagnostic, formatSummary, quoteFileName, type Diagnostic } from "../diagnostics/index.ts";
 
 export interface CheckOptions {
   contentDir: string;
   assetsDir?: string;
+  /** Raw HTML may hold scripts (`COURSE_ALLOW_HTML_SCRIPTS=1`): no `unsafe-html` warnings. */
+  allowHtmlScripts?: boolean;
 }
 
 export interface CheckSummary {
@@ -29,7 +31,7 @@ export interface CheckResult {
 }
 
 export function checkContent(options: CheckOptions): CheckResult {
-  const { vault, diagnostics } = compile({ contentDir: options.contentDir, assetsDir: options.assetsDir, gitDates: false });
+  const { vault, diagnostics } = compile({ contentDir: options.contentDir, assetsDir: options.assetsDir, allowHtmlScripts: options.allowHtmlScripts, gitDates: false });
   const list = diagnostics.all();
   const problems = list.filter((d) => d.severity !== "info");
   return {
@@ -55,7 +57,8 @@ export function formatInfos(list: Diagnostic[]): string {
   const groups = new Map<string, string[]>();
   for (const d of list) {
     if (d.severity !== "info") continue;
-    const where = d.line > 0 && d.rule !== "unpublished" ? `${d.file}:${d.line}` : d.file;
+    const file = quoteFileName(d.file);
+    const where = d.line > 0 && d.rule !== "unpublished" ? `${file}:${d.line}` : file;
     const g = groups.get(d.rule) ?? [];
     g.push(where);
     groups.set(d.rule, g);

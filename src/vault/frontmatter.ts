@@ -4,7 +4,7 @@
  * Eleventy (`permalink`, `layout`, `tags` as a string, a `date` that is no date):
  * here they are only data, interpreted by these rules and nothing else.
  */
-import { parseDocument } from "yaml";
+import { isAlias, parseDocument, visit, type Document } from "yaml";
 
 export interface FrontMatterProblem {
   /** 1-based line in the file. */
@@ -82,7 +82,15 @@ export function splitFrontMatter(source: string): ParsedFrontMatter {
     }
     return result;
   }
-  const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+  } catch (err) {
+    // Turning the YAML into data can still fail: too many aliases (a "billion laughs" that
+    // would fill the memory), an alias whose anchor is missing. One note's problem, never a crash.
+    result.problems.push(dataProblem(doc, yamlText, err as Error));
+    return result;
+  }
   if (value !== null && value !== undefined && (typeof value !== "object" || Array.isArray(value))) {
     result.problems.push({
       line: 2,
@@ -104,7 +112,61 @@ export function splitFrontMatter(source: string): ParsedFrontMatter {
       result.keyLines.set(key, lineOf(offset) + 1);
     }
   }
+  const date = dateProblem(result.data.date, result.keyLines.get("date") ?? 2);
+  if (date) result.problems.push(date);
   return result;
+}
+
+/** How often aliases (`*naam`) may be filled in, counting what nested aliases fill in. */
+export const MAX_ALIAS_EXPANSIONS = 50;
+
+/** A `frontmatter-yaml` error for YAML that parsed but cannot become data, at the alias that caused it. */
+function dataProblem(doc: Document, yamlText: string, err: Error): FrontMatterProblem {
+  const aliases: Array<{ source: string; offset: number }> = [];
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node)) aliases.push({ source: node.source, offset: node.range?.[0] ?? 0 });
+    },
+  });
+  const excessive = /excessive alias count/i.test(err.message);
+  // Too many: the first alias of the anchor used most; otherwise the first alias (the one without an anchor).
+  let at: { source: string; offset: number } | undefined = aliases[0];
+  if (excessive && aliases.length > 0) {
+    const uses = new Map<string, number>();
+    for (const a of aliases) uses.set(a.source, (uses.get(a.source) ?? 0) + 1);
+    const most = [...uses].sort((a, b) => b[1] - a[1])[0]![0];
+    at = aliases.find((a) => a.source === most);
+  }
+  const offset = at?.offset ?? 0;
+  const before = yamlText.slice(0, offset);
+  const name = at ? `*${at.source}` : "een alias";
+  const error = excessive
+    ? `${name} en de andere aliassen worden samen meer dan ${MAX_ALIAS_EXPANSIONS} keer ingevuld`
+    : (err.message.split("\n")[0] ?? "");
+  return {
+    line: before.split("\n").length + 1,
+    column: offset - before.lastIndexOf("\n"),
+    rule: "frontmatter-yaml",
+    message: `front matter is not valid YAML: ${error}`,
+    hint: excessive
+      ? "Schrijf elke waarde voluit in plaats van ankers (&naam) en aliassen (*naam) te gebruiken; in front matter zijn die zelden nodig."
+      : "Een alias (*naam) heeft een anker (&naam) op een eerdere waarde nodig; schrijf de waarde anders voluit.",
+    severity: "error",
+  };
+}
+
+/** A warning for a `date` that is no date (`date: morgen`, `date: 31-02-2026`); the page then has no date. */
+export function dateProblem(value: unknown, line: number): FrontMatterProblem | undefined {
+  if (value === null || value === undefined || value === "" || dateValue(value)) return undefined;
+  const written = value instanceof Date ? "" : ` ${typeof value === "string" ? `"${value}"` : (JSON.stringify(value) ?? String(value))}`;
+  return {
+    line,
+    column: 1,
+    rule: "date-invalid",
+    message: `date${written} is geen geldige datum; de pagina krijgt geen datum`,
+    hint: "Schrijf de datum als jaar-maand-dag, bijvoorbeeld `date: 2026-09-01`.",
+    severity: "warning",
+  };
 }
 
 /** 1-based line of an offset in `text`: the line starts are found once, then binary-searched. */
@@ -143,11 +205,16 @@ export function tagList(value: unknown): string[] {
   return raw.map((t) => t.replace(/^#/, "").trim()).filter(Boolean);
 }
 
-/** A date from front matter, or undefined when it is not a real date. */
+/** A date from front matter, or undefined when it is not a real date (also not `2026-02-31`). */
 export function dateValue(value: unknown): Date | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) {
-    const d = new Date(value);
+  const ymd = typeof value === "string" ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (ymd) {
+    const [year, month, day] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+    // `new Date` rolls 31 February over into March: the day must exist in its month.
+    const check = new Date(Date.UTC(year, month - 1, day));
+    if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+    const d = new Date(value as string);
     if (!Number.isNaN(d.getTime())) return d;
   }
   return undefined;

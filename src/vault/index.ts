@@ -58,6 +58,17 @@ export interface Note {
    */
   folderNote?: boolean;
   frontMatterProblems: FrontMatterProblem[];
+  /** Set when the file is not valid UTF-8 and was read in this encoding instead (the `encoding` rule reports it). */
+  encoding?: NoteEncoding;
+}
+
+/** How a file that is not UTF-8 was read: as Windows-1252, and where its first non-UTF-8 byte is. */
+export interface NoteEncoding {
+  name: "windows-1252";
+  /** 1-based line of the first byte that is not UTF-8. */
+  line: number;
+  /** That line as read. */
+  text: string;
 }
 
 export interface Attachment {
@@ -110,23 +121,23 @@ export interface ReservedUrl {
   note: Note;
   /** The URL its path maps to. */
   wanted: string;
-  /** What the site publishes there, for messages: `the search page`, `the module page of folder Docker/`. */
+  /** What the site publishes there, for messages (Dutch): `de zoekpagina`, `de modulepagina van map Docker/`. */
   by: string;
 }
 
 /** URLs of pages the site generates; a note there is moved aside. */
 export const GENERATED_PAGES: ReadonlyMap<string, string> = new Map([
-  ["/", "the home page"],
-  ["/zoeken/", "the search page"],
-  ["/taxonomie/", "the taxonomy page"],
-  ["/algemeen/", "the module page of the notes at the vault root"],
+  ["/", "de startpagina"],
+  ["/zoeken/", "de zoekpagina"],
+  ["/taxonomie/", "de taxonomiepagina"],
+  ["/algemeen/", "de modulepagina van de notities in de hoofdmap van de vault"],
 ]);
 /** Folders of generated pages (listings, search index); no note is published below them. */
 export const GENERATED_FOLDERS: ReadonlyMap<string, string> = new Map([
-  ["/tags/", "the tag pages"],
-  ["/onderwerpen/", "the topic pages"],
-  ["/processtappen/", "the process-step pages"],
-  ["/pagefind/", "the search index"],
+  ["/tags/", "de tagpagina's"],
+  ["/onderwerpen/", "de onderwerppagina's"],
+  ["/processtappen/", "de processtappagina's"],
+  ["/pagefind/", "de zoekindex"],
 ]);
 
 /** What the site generates at `url`, when it does. */
@@ -337,7 +348,10 @@ export class Vault {
   }
 
   private readNote(abs: string, rel: string, file: string): Note {
-    return noteFromSource(readFileSync(abs, "utf8"), rel, file, abs);
+    const { text, encoding } = decodeNote(readFileSync(abs));
+    const note = noteFromSource(text, rel, file, abs);
+    if (encoding) note.encoding = encoding;
+    return note;
   }
 
   /** Module URLs for the folders that hold published notes (the course makes a page for each). */
@@ -356,7 +370,7 @@ export class Vault {
       for (let n = 2; taken.has(url) || generatedAt(url); n++) url = numbered(folderUrl(parts), n);
       taken.add(url);
       this.folderUrls.set(key, url);
-      this.folderOf.set(url, `the module page of folder ${parts.join("/")}/`);
+      this.folderOf.set(url, `de modulepagina van map ${parts.join("/")}/`);
     }
   }
 
@@ -482,6 +496,56 @@ export class Vault {
     const slug = headingSlug(last);
     return note.headings.find((h) => h.slug === slug) ?? note.headings.find((h) => h.id === slug);
   }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const windows1252 = new TextDecoder("windows-1252");
+/**
+ * Bytes 0x80-0x9F in Windows-1252 (WHATWG's table; the five unused bytes stay as they are).
+ * Node 20's decoder reads them as Latin-1 control characters, so they are mapped here.
+ */
+const CP1252_HIGH = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ";
+
+/**
+ * The text of a note file. Valid UTF-8 (with its byte-order mark kept, for the `bom` rule) is
+ * decoded once. Anything else is an old Windows or Latin-1 file: decoded as Windows-1252, so
+ * `café` reads right instead of as `caf�`, and the first line that is not UTF-8 is kept for the
+ * message.
+ */
+export function decodeNote(bytes: Uint8Array): { text: string; encoding?: NoteEncoding } {
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    const text = windows1252.decode(bytes).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+    const bad = firstInvalidUtf8(bytes);
+    let start = 0;
+    let line = 1;
+    for (let i = 0; i < bad; i++) {
+      if (bytes[i] === 0x0a) {
+        line++;
+        start = i + 1;
+      }
+    }
+    // One byte per character in Windows-1252: the byte offsets are the text's offsets.
+    const end = text.indexOf("\n", start);
+    return { text, encoding: { name: "windows-1252", line, text: text.slice(start, end < 0 ? undefined : end).replace(/\r$/, "") } };
+  }
+}
+
+/** Offset of the first byte that does not belong to a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points beyond U+10FFFF: limits on the second byte.
+    const second = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += n + 1;
+  }
+  return bytes.length;
 }
 
 /** A note from its source text; `rel` is its path inside the vault. Used by the index and by tests. */

@@ -179,11 +179,19 @@ describe("content rules on the check fixture vault", () => {
       "title-missing", "title-mismatch", "frontmatter-unknown-key", "taxonomy-missing", "taxonomy-invalid", "taxonomy-unknown-step",
       "taxonomy-component", "todo-marker", "mojibake", "bom", "crlf", "next-step-cycle", "unused-attachment", "unused-asset", "dockerfile",
       "compose-version", "compose-unknown-key", "compose-yaml", "docker-compose-v1", "docker-command", "quiz-pattern", "unpublished",
-      "placeholder", "duplicate-number",
+      "placeholder", "duplicate-number", "encoding",
     ];
     const unexpected = all.filter((d) => !expected.includes(d.rule));
     assert.deepEqual(unexpected, []);
-    assert.equal(all.length, 36);
+    assert.equal(all.length, 37);
+  });
+
+  test("encoding: a Windows-1252 file is read as Windows-1252, warned at its first non-UTF-8 line, and its text reads right", () => {
+    assert.deepEqual(reported("encoding"), ["Oude codering.md:5:0 warning encoding"]);
+    assert.match(only("encoding").message, /Windows-1252/);
+    const page = compiled.course.pages.find((p) => p.rel === "Oude codering.md");
+    assert.match(page?.html ?? "", /café, één “citaat” en € 5\./);
+    assert.doesNotMatch(page?.html ?? "", /\uFFFD/);
   });
 
   test("every rule id is listed in CONTENT_RULES and fired by the fixture vault", () => {
