@@ -6,7 +6,7 @@
  * The collector keeps the diagnostics per file. One file lists at most `maxPerFile` of them
  * (errors first when it overflows); the rest of that file is summed up in one
  * `too-many-problems` diagnostic, so a note with 20,000 broken links prints a screenful, not
- * 40,000 lines. Counting is not capped: `count()` and `size` include the problems that are
+ * 40,000 lines. Counting is not capped: `count()` includes the problems that are
  * left out (not the summary line itself), so a strict build still fails on every error, and
  * `formatSummary()` adds up the `omitted` counts the summary diagnostic carries.
  */
@@ -150,11 +150,6 @@ export class Diagnostics {
   /** Problems of this severity reported so far, including those left out of the list. */
   count(severity: Severity): number {
     return this.totals[severity];
-  }
-
-  /** Problems reported so far, including those left out of the list. */
-  get size(): number {
-    return this.totals.error + this.totals.warning + this.totals.info;
   }
 
   /** Forgets one file's diagnostics (for a rebuild of that file). */

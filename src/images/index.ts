@@ -92,11 +92,6 @@ export class ImagePipeline {
     return html.replace(` width="${largest.width}" height="${largest.height}"`, ` width="${req.width}" height="${height}"`);
   }
 
-  /** Number of distinct images waiting to be generated. */
-  get pending(): number {
-    return this.jobs.size;
-  }
-
   /** Generates every image requested so far. */
   async flush(): Promise<void> {
     const jobs = [...this.jobs.values()];
