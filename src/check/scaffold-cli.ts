@@ -1,9 +1,11 @@
 /**
  * `npm run new -- "30. Uitleg Docker Security" [--map "8. Docker"] [--stap ib-19]`
- * Creates a lesson from its template; exit 1 with a Dutch message when it cannot.
+ * Creates a lesson from its template; exit 1 with a Dutch message when it cannot, 2 on wrong use
+ * (an unknown option, no name).
  */
 import path from "node:path";
 import { readSettings } from "../settings.ts";
+import { parseCommandLine, USAGE_EXIT, UsageError } from "./args.ts";
 import { DEFAULT_FOLDER, DEFAULT_STEP, ScaffoldError, scaffoldLesson } from "./scaffold.ts";
 
 const USAGE = `Gebruik: npm run new -- "<nummer>. <Soort> <Onderwerp>" [--map <map>] [--stap <code>]
@@ -11,31 +13,37 @@ const USAGE = `Gebruik: npm run new -- "<nummer>. <Soort> <Onderwerp>" [--map <m
   Soort          Uitleg, Stappen, Oefeningen of Leertaak
   --map <map>    map in de inhoudsmap (standaard: "${DEFAULT_FOLDER}")
   --stap <code>  processtap van de taxonomiecodes (standaard: ${DEFAULT_STEP})
+  -h, --help     deze uitleg
 
 Voorbeeld: npm run new -- "30. Uitleg Docker Security"`;
 
+const OPTIONS = {
+  map: { type: "string" },
+  stap: { type: "string" },
+  step: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 function main(argv: string[]): number {
   const settings = readSettings();
-  const names: string[] = [];
-  let folder: string | undefined;
-  let step: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--help" || arg === "-h") {
-      console.log(USAGE);
-      return 0;
-    } else if (arg === "--map") folder = argv[++i];
-    else if (arg.startsWith("--map=")) folder = arg.slice(6);
-    else if (arg === "--stap" || arg === "--step") step = argv[++i];
-    else if (arg.startsWith("--stap=")) step = arg.slice(7);
-    else if (arg.startsWith("--")) {
-      console.error(`Onbekende optie ${arg}.\n\n${USAGE}`);
-      return 1;
-    } else names.push(arg);
+  let args;
+  try {
+    args = parseCommandLine(argv, OPTIONS);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n\n${USAGE}`);
+    return USAGE_EXIT;
   }
+  const { values, positionals: names } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const folder = values.map as string | undefined;
+  const step = (values.stap ?? values.step) as string | undefined;
   if (names.length === 0 || folder === "" || step === "") {
-    console.error(USAGE);
-    return 1;
+    console.error(names.length === 0 ? `Geef de naam van de les.\n\n${USAGE}` : `Optie --${folder === "" ? "map" : "stap"} heeft een waarde nodig.\n\n${USAGE}`);
+    return USAGE_EXIT;
   }
   // Without quotes the shell splits the name into words: put them back together.
   const name = names.join(" ");
