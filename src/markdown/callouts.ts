@@ -18,26 +18,34 @@ import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
+import { t } from "../site/strings.ts";
 import { asEnv, blockLine } from "./env.ts";
 
-/** Canonical Obsidian callout types, each with its aliases, and the Dutch default title. */
-export const CALLOUT_TYPES: Record<string, { aliases: string[]; title: string }> = {
-  note: { aliases: [], title: "Opmerking" },
-  abstract: { aliases: ["summary", "tldr"], title: "Samenvatting" },
-  info: { aliases: [], title: "Info" },
-  todo: { aliases: [], title: "Te doen" },
-  tip: { aliases: ["hint"], title: "Tip" },
-  important: { aliases: [], title: "Belangrijk" },
-  success: { aliases: ["check", "done"], title: "Gelukt" },
-  question: { aliases: ["help", "faq"], title: "Vraag" },
-  warning: { aliases: ["caution", "attention"], title: "Let op" },
-  failure: { aliases: ["fail", "missing"], title: "Mislukt" },
-  danger: { aliases: ["error"], title: "Gevaar" },
-  bug: { aliases: [], title: "Bug" },
-  example: { aliases: [], title: "Voorbeeld" },
-  quote: { aliases: ["cite"], title: "Citaat" },
-  quiz: { aliases: [], title: "Vraag" },
+type CalloutType = keyof typeof t.callouts;
+
+/** Obsidian's callout types and their aliases. */
+const ALIASES: Record<CalloutType, string[]> = {
+  note: [],
+  abstract: ["summary", "tldr"],
+  info: [],
+  todo: [],
+  tip: ["hint"],
+  important: [],
+  success: ["check", "done"],
+  question: ["help", "faq"],
+  warning: ["caution", "attention"],
+  failure: ["fail", "missing"],
+  danger: ["error"],
+  bug: [],
+  example: [],
+  quote: ["cite"],
+  quiz: [],
 };
+
+/** Canonical Obsidian callout types, each with its aliases, and the Dutch default title (src/site/strings.ts). */
+export const CALLOUT_TYPES: Record<string, { aliases: string[]; title: string }> = Object.fromEntries(
+  (Object.keys(ALIASES) as CalloutType[]).map((type) => [type, { aliases: ALIASES[type], title: t.callouts[type] }]),
+);
 
 const ALIAS_TO_TYPE = new Map<string, string>();
 for (const [type, { aliases }] of Object.entries(CALLOUT_TYPES)) {
@@ -53,8 +61,6 @@ export function canonicalCalloutType(written: string): string | undefined {
 export interface Options {
   /** Where unknown types are reported. */
   diagnostics?: Diagnostics;
-  /** Extra types beyond Obsidian's, with their default titles. Default: none. */
-  extraTypes?: Record<string, string>;
 }
 
 export interface CalloutMeta {
@@ -71,8 +77,6 @@ export interface CalloutMeta {
 const HEAD = /^\[!([\w-]+)\]([+-]?)[ \t]*(.*)$/;
 
 export default function calloutsPlugin(md: MarkdownIt, options: Options = {}): void {
-  const extra = new Map(Object.entries(options.extraTypes ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-
   function rule(state: StateCore): void {
     const tokens = state.tokens;
     const env = asEnv(state.env);
@@ -90,7 +94,6 @@ export default function calloutsPlugin(md: MarkdownIt, options: Options = {}): v
       if (!m) continue;
       const written = m[1]!.toLowerCase();
       let kind = canonicalCalloutType(written);
-      if (!kind && extra.has(written)) kind = written;
       if (!kind) {
         options.diagnostics?.add({
           severity: "warning",
@@ -116,7 +119,7 @@ export default function calloutsPlugin(md: MarkdownIt, options: Options = {}): v
       closeTok.tag = open.tag;
 
       const titleInline = new state.Token("inline", "", 0);
-      titleInline.content = titleText || extra.get(written) || CALLOUT_TYPES[kind]?.title || "Opmerking";
+      titleInline.content = titleText || CALLOUT_TYPES[kind]!.title;
       titleInline.map = open.map;
       titleInline.children = [];
       const titleOpen = new state.Token("callout_title_open", fold ? "summary" : "div", 1);

@@ -4,14 +4,15 @@
  * `A`) are cut and reported. Image and file embeds are left to the wikilinks plugin.
  *
  * A page stays bounded however its notes embed each other (four notes that each embed the
- * next twenty times would be 20^4 renders): embeds nest at most `maxDepth` deep, and one
- * page shows at most `maxEmbeds` transclusions and about `maxSize` characters of transcluded
+ * next twenty times would be 20^4 renders): embeds nest at most `MAX_DEPTH` deep, and one
+ * page shows at most `MAX_EMBEDS` transclusions and about `MAX_SIZE` characters of transcluded
  * HTML. An embed past a limit is reported and shown as a link to the note. Within one page
  * the same note or section, embedded again from the same place in the chain, is rendered once.
  */
 import type MarkdownIt from "markdown-it";
 import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
+import { t } from "../site/strings.ts";
 import type { Note, Vault } from "../vault/index.ts";
 import { asEnv, blockLine, newEnv } from "./env.ts";
 import { attachmentExtension, parseWikilink, resolvePageLink } from "./wikilinks.ts";
@@ -19,13 +20,14 @@ import { attachmentExtension, parseWikilink, resolvePageLink } from "./wikilinks
 export interface Options {
   vault?: Vault;
   diagnostics?: Diagnostics;
-  /** Deepest nesting of embeds. Default 4. */
-  maxDepth?: number;
-  /** Most transclusions shown in one page, nested ones included. Default 50. */
-  maxEmbeds?: number;
-  /** Most characters of transcluded HTML in one page (checked before each embed: a new one may go over by its own size). Default 1,000,000. */
-  maxSize?: number;
 }
+
+/** Deepest nesting of embeds. */
+const MAX_DEPTH = 4;
+/** Most transclusions shown in one page, nested ones included. */
+const MAX_EMBEDS = 50;
+/** Most characters of transcluded HTML in one page (checked before each embed: a new one may go over by its own size). */
+const MAX_SIZE = 1_000_000;
 
 const EMBED_LINE = /^!\[\[([^\]\n]+)\]\]\s*$/;
 
@@ -42,10 +44,6 @@ export function sectionOf(note: Note, id: string): { text: string; bodyLine: num
 }
 
 export default function embedsPlugin(md: MarkdownIt, options: Options = {}): void {
-  const maxDepth = options.maxDepth ?? 4;
-  const maxEmbeds = options.maxEmbeds ?? 50;
-  const maxSize = options.maxSize ?? 1_000_000;
-
   function rule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
     if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
     const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
@@ -64,10 +62,10 @@ export default function embedsPlugin(md: MarkdownIt, options: Options = {}): voi
   md.block.ruler.before("paragraph", "note_embed", rule, { alt: ["paragraph"] });
 
   md.renderer.rules.note_embed = (tokens, idx, _opts, rawEnv) => {
-    const t = tokens[idx]!;
+    const token = tokens[idx]!;
     const env = asEnv(rawEnv);
-    const { parts, raw } = t.meta as { parts: ReturnType<typeof parseWikilink>; raw: string };
-    const line = blockLine(env, t.map);
+    const { parts, raw } = token.meta as { parts: ReturnType<typeof parseWikilink>; raw: string };
+    const line = blockLine(env, token.map);
     const target = resolvePageLink(parts, raw, env, { line, column: 1 }, options);
     const esc = md.utils.escapeHtml;
     const note = target.note;
@@ -82,22 +80,22 @@ export default function embedsPlugin(md: MarkdownIt, options: Options = {}): voi
       report("embed-cycle", `${raw} embeds a page that is already being embedded (${path})`, "Remove one of the embeds, or link with [[...]] instead of ![[...]].");
       return asLink;
     }
-    if (chain.length > maxDepth) {
-      report("embed-depth", `${raw} is embedded ${chain.length} levels deep (${path}); embeds go at most ${maxDepth} levels deep, so it is shown as a link`, "Embed the page you need directly, or link with [[...]] instead of ![[...]].");
+    if (chain.length > MAX_DEPTH) {
+      report("embed-depth", `${raw} is embedded ${chain.length} levels deep (${path}); embeds go at most ${MAX_DEPTH} levels deep, so it is shown as a link`, "Embed the page you need directly, or link with [[...]] instead of ![[...]].");
       return asLink;
     }
     env.links.push({ target: note, anchor: target.anchor, line, embed: true });
     const state = (env.transclusion ??= { count: 0, size: 0, full: false, rendered: new Map() });
     const key = `${chain.join("\n")}\n${note.rel}#${target.anchor ?? ""}`;
     const again = state.rendered.get(key);
-    const tooBig = again ? state.size + again.html.length > maxSize : state.size >= maxSize;
-    if (state.count + (again?.count ?? 1) > maxEmbeds || tooBig) {
+    const tooBig = again ? state.size + again.html.length > MAX_SIZE : state.size >= MAX_SIZE;
+    if (state.count + (again?.count ?? 1) > MAX_EMBEDS || tooBig) {
       if (!state.full) {
         state.full = true;
         const top = chain[0] ?? env.file;
         report(
           "embed-limit",
-          `${raw} and the embeds after it are shown as links: page ${top} already shows ${state.count} embedded pages (${state.size} characters); a page shows at most ${maxEmbeds} embeds and ${maxSize} characters of embedded text`,
+          `${raw} and the embeds after it are shown as links: page ${top} already shows ${state.count} embedded pages (${state.size} characters); a page shows at most ${MAX_EMBEDS} embeds and ${MAX_SIZE} characters of embedded text`,
           "Embed fewer or smaller parts (one section with ![[Page#Kop]]), or link with [[...]] instead of ![[...]].",
         );
       }
@@ -121,7 +119,7 @@ export default function embedsPlugin(md: MarkdownIt, options: Options = {}): voi
       transclusion: state,
     });
     const body = md.render(section?.text ?? note.body, child);
-    const html = `<div class="transclusion">\n${body}<p class="transclusion-source">Uit: <a class="wikilink" href="${esc(target.href)}">${esc(note.title)}</a></p>\n</div>\n`;
+    const html = `<div class="transclusion">\n${body}<p class="transclusion-source">${esc(t.transclusion.source)} <a class="wikilink" href="${esc(target.href)}">${esc(note.title)}</a></p>\n</div>\n`;
     // Everything inside this transclusion counts once, as part of its HTML.
     state.size = size + html.length;
     state.rendered.set(key, { html, count: state.count - count });

@@ -12,6 +12,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
+import { t } from "../site/strings.ts";
 import type { Vault } from "../vault/index.ts";
 import { asEnv, inlinePosition } from "./env.ts";
 import { attachmentExtension, resolvePageLink } from "./wikilinks.ts";
@@ -21,9 +22,10 @@ export interface Options {
   vault?: Vault;
   /** Where problems are reported. */
   diagnostics?: Diagnostics;
-  /** Class of a link whose target does not exist, rendered as a `<span>`. Default `wikilink broken`. */
-  brokenClass?: string;
 }
+
+/** Class of a link whose target does not exist, rendered as a `<span>`. */
+const BROKEN_CLASS = "wikilink broken";
 
 type InlineRule = (state: StateInline, silent: boolean) => boolean;
 
@@ -53,7 +55,6 @@ export function splitHref(href: string): { path: string; fragment?: string } {
 }
 
 export default function linksPlugin(md: MarkdownIt, options: Options = {}): void {
-  const brokenClass = options.brokenClass ?? "wikilink broken";
   const rules = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: InlineRule }> }).__rules__;
   const original = rules.find((r) => r.name === "link")?.fn;
   if (!original) throw new Error("links plugin: markdown-it has no inline rule named link");
@@ -71,7 +72,7 @@ export default function linksPlugin(md: MarkdownIt, options: Options = {}): void
     const env = asEnv(state.env);
     const at = inlinePosition(state, start);
     const raw = state.src.slice(start, state.pos);
-    const broken = (title?: string, cls = brokenClass) => {
+    const broken = (title?: string, cls = BROKEN_CLASS) => {
       open.type = "wikilink_open";
       open.tag = "span";
       open.attrs = [["class", cls]];
@@ -84,7 +85,7 @@ export default function linksPlugin(md: MarkdownIt, options: Options = {}): void
       const res = vault.resolveAttachment(path, env.note);
       if (res.kind === "missing") {
         options.diagnostics?.report("error", "missing-attachment", { file: env.file, line: at.line, column: at.column }, { raw, link: true, suggestion: res.suggestion });
-        broken("Dit bestand bestaat (nog) niet");
+        broken(t.links.missingFile);
         return;
       }
       env.attachments.add(res.target);
@@ -98,7 +99,7 @@ export default function linksPlugin(md: MarkdownIt, options: Options = {}): void
       open.attrSet("href", target.href);
       open.meta = { ...(open.meta ?? {}), target: target.note?.rel, anchor: target.anchor };
     } else if (target.note?.unpublished) broken(undefined, "wikilink draft");
-    else broken(target.note ? "Deze kop bestaat (nog) niet" : "Deze pagina bestaat (nog) niet");
+    else broken(target.note ? t.links.missingHeading : t.links.missingPage);
   }
 
   /** `[label](Name with spaces.md#Kop)`, which CommonMark does not read as a link. */

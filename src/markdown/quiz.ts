@@ -15,24 +15,20 @@ import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
+import { t } from "../site/strings.ts";
 import { applyEdits, findClose, type CalloutMeta, type TokenEdit } from "./callouts.ts";
 import { asEnv, blockLine } from "./env.ts";
 
 export interface Options {
   /** Where malformed questions are reported. */
   diagnostics?: Diagnostics;
-  /** Summary text of the folded answer. Default `Toon het antwoord`. */
-  revealLabel?: string;
-  /** Prefix of the line that names the right answer(s). Default `Juist:`. */
-  answerLabel?: string;
 }
 
 const OPTION = /^\[([ xX])\][ \t]+/;
 const EXPLANATION = /^(Uitleg|Toelichting)\s*:/i;
 
 export default function quizPlugin(md: MarkdownIt, options: Options = {}): void {
-  const revealLabel = options.revealLabel ?? "Toon het antwoord";
-  const answerLabel = options.answerLabel ?? "Juist:";
+  const answerLabel = t.quiz.correctAnswer;
 
   function rule(state: StateCore): void {
     const tokens = state.tokens;
@@ -111,7 +107,7 @@ export default function quizPlugin(md: MarkdownIt, options: Options = {}): void 
       }
       const level = tokens[contentStart]!.level + 1;
       const answerOpen = new state.Token("quiz_answer_open", "details", 1);
-      answerOpen.meta = { label: revealLabel };
+      answerOpen.meta = { label: t.quiz.showAnswer };
       answerOpen.level = level;
       const pOpen = new state.Token("paragraph_open", "p", 1);
       pOpen.attrSet("class", "quiz-correct");

@@ -17,15 +17,12 @@ const container = containerImport as unknown as PluginWithParams;
 export interface Options {
   /** Where unclosed blocks are reported. */
   diagnostics?: Diagnostics;
-  /** Container name. Default `section`. */
-  name?: string;
-  /** Element rendered. Default `section`. */
-  tag?: string;
 }
 
 export default function sectionsPlugin(md: MarkdownIt, options: Options = {}): void {
-  const name = options.name ?? "section";
-  const tag = options.tag ?? "section";
+  // The container's name, its class and the element it becomes.
+  const name = "section";
+  const tag = "section";
   const esc = md.utils.escapeHtml;
   const validate = (params: string) => new RegExp(`^${name}(\\s|$)`).test(params.trim());
   md.use(container, name, {

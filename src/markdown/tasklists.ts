@@ -5,14 +5,9 @@
  */
 import type MarkdownIt from "markdown-it";
 
-export interface Options {
-  /** Render the checkboxes disabled (read-only). Default `false`: students may tick them. */
-  disabled?: boolean;
-}
-
 const TASK = /^\[([ xX])\][ \t]+/;
 
-export default function taskListsPlugin(md: MarkdownIt, options: Options = {}): void {
+export default function taskListsPlugin(md: MarkdownIt): void {
   md.core.ruler.before("inline", "task_lists", (state) => {
     const tokens = state.tokens;
     for (let i = 2; i < tokens.length; i++) {
@@ -32,9 +27,9 @@ export default function taskListsPlugin(md: MarkdownIt, options: Options = {}): 
     }
   });
   md.renderer.rules.task_label_open = (tokens, idx) => {
+    // Students may tick the boxes; the client keeps them (progress.ts).
     const checked = tokens[idx]!.meta.checked ? " checked" : "";
-    const disabled = options.disabled ? " disabled" : "";
-    return `<label class="task-list-label"><input type="checkbox" class="task-list-item-checkbox"${checked}${disabled}> `;
+    return `<label class="task-list-label"><input type="checkbox" class="task-list-item-checkbox"${checked}> `;
   };
   md.renderer.rules.task_label_close = () => `</label>`;
 }

@@ -1,12 +1,14 @@
 /**
  * Obsidian wikilinks as markdown-it tokens: `[[Page]]`, `[[Page|tekst]]`, `[[Page#Kop]]`,
  * `[[Page#Kop|tekst]]`, `[[#Kop]]`, `[[Page\|tekst]]` (tables) and inline embeds
- * `![[diagram.png|400]]`. Targets are resolved through the vault index; a broken target
- * becomes a visible non-link plus a diagnostic. Code spans never reach this rule.
+ * `![[diagram.png|400]]` (a `wikilink_image` token, drawn by images.ts). Targets are resolved
+ * through the vault index; a broken target becomes a visible non-link plus a diagnostic. Code
+ * spans never reach this rule.
  */
 import type MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
+import { t } from "../site/strings.ts";
 import { headingSlug, NameMatcher } from "../vault/slug.ts";
 import { IMAGE_EXTENSIONS, type Attachment, type Note, type Vault } from "../vault/index.ts";
 import { asEnv, inlinePosition, type RenderEnv } from "./env.ts";
@@ -16,16 +18,12 @@ export interface Options {
   vault?: Vault;
   /** Where problems are reported. Without one, problems are only visible in the HTML. */
   diagnostics?: Diagnostics;
-  /** Class of a resolved link. Default `wikilink`. */
-  linkClass?: string;
-  /** Class of an unresolved link, rendered as a `<span>`. Default `wikilink broken`. */
-  brokenClass?: string;
 }
 
-const defaults: Required<Omit<Options, "vault" | "diagnostics">> = {
-  linkClass: "wikilink",
-  brokenClass: "wikilink broken",
-};
+/** Class of a resolved link. */
+const LINK_CLASS = "wikilink";
+/** Class of an unresolved link, rendered as a `<span>`. */
+const BROKEN_CLASS = "wikilink broken";
 
 /** The parts of `[[target#heading|alias]]`. */
 export interface WikilinkParts {
@@ -173,7 +171,6 @@ function headingNames(note: Note): NameMatcher {
 }
 
 export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): void {
-  const opts = { ...defaults, ...options };
 
   function rule(state: StateInline, silent: boolean): boolean {
     const start = state.pos;
@@ -198,26 +195,26 @@ export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): 
     const raw = state.src.slice(start, close + 2);
     const at = inlinePosition(state, start);
     const parts = parseWikilink(inner);
-    const ext = parts.target ? attachmentExtension(parts.target, env, opts.vault) : undefined;
+    const ext = parts.target ? attachmentExtension(parts.target, env, options.vault) : undefined;
 
     if (ext) {
       emitAttachment(state, parts, raw, ext, embed, env, at);
     } else {
-      const target = resolvePageLink(parts, raw, env, at, opts);
+      const target = resolvePageLink(parts, raw, env, at, options);
       if (target.note && target.note !== env.note) env.links.push({ target: target.note, anchor: target.anchor, line: at.line, embed });
       const label = parts.alias ?? defaultLabel(parts);
       if (target.href) {
         const t = state.push("wikilink_open", "a", 1);
         t.attrs = [
           ["href", target.href],
-          ["class", opts.linkClass],
+          ["class", LINK_CLASS],
         ];
         t.meta = { target: target.note?.rel, anchor: target.anchor };
       } else {
-        const t = state.push("wikilink_open", "span", 1);
+        const span = state.push("wikilink_open", "span", 1);
         const draft = target.note?.unpublished;
-        t.attrs = [["class", draft ? "wikilink draft" : opts.brokenClass]];
-        if (!draft) t.attrs.push(["title", target.note ? "Deze kop bestaat (nog) niet" : "Deze pagina bestaat (nog) niet"]);
+        span.attrs = [["class", draft ? "wikilink draft" : BROKEN_CLASS]];
+        if (!draft) span.attrs.push(["title", target.note ? t.links.missingHeading : t.links.missingPage]);
       }
       const text = state.push("text", "", 0);
       text.content = label;
@@ -228,11 +225,11 @@ export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): 
   }
 
   function emitAttachment(state: StateInline, parts: WikilinkParts, raw: string, ext: string, embed: boolean, env: RenderEnv, at: { line: number; column: number }): void {
-    const res = opts.vault?.resolveAttachment(parts.target, env.note);
+    const res = options.vault?.resolveAttachment(parts.target, env.note);
     let att: Attachment | undefined;
     if (!res || res.kind === "missing") {
       const hint = res?.suggestion ? `; did you mean "${res.suggestion}"?` : "";
-      opts.diagnostics?.add({ severity: "error", file: env.file, line: at.line, column: at.column, rule: "missing-attachment", message: `${raw} matches no file in the vault or _assets/${hint}`, hint: "Put the file in the vault (any folder) or in _assets/, and check the spelling." });
+      options.diagnostics?.add({ severity: "error", file: env.file, line: at.line, column: at.column, rule: "missing-attachment", message: `${raw} matches no file in the vault or _assets/${hint}`, hint: "Put the file in the vault (any folder) or in _assets/, and check the spelling." });
     } else {
       att = res.target;
       env.attachments.add(att);
@@ -243,7 +240,7 @@ export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): 
       const o = imageOptions(parts.alias);
       t.meta = { attachment: att, target: parts.target, ...o, line: at.line, column: at.column };
       if (!o.alt) {
-        opts.diagnostics?.add({ severity: "warning", file: env.file, line: at.line, column: at.column, rule: "image-alt", message: `image ${raw} has no alt text`, hint: `Describe the image after a |, e.g. ![[${parts.target}|Schema van ...]].` });
+        options.diagnostics?.add({ severity: "warning", file: env.file, line: at.line, column: at.column, rule: "image-alt", message: `image ${raw} has no alt text`, hint: `Describe the image after a |, e.g. ![[${parts.target}|Schema van ...]].` });
       }
       return;
     }
@@ -257,17 +254,11 @@ export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): 
       t.meta = { attachment: att };
     } else {
       const t = state.push("wikilink_open", "span", 1);
-      t.attrs = [["class", opts.brokenClass]];
+      t.attrs = [["class", BROKEN_CLASS]];
     }
     state.push("text", "", 0).content = label;
     state.push("wikilink_close", att ? "a" : "span", -1);
   }
 
   md.inline.ruler.before("link", "wikilink", rule);
-  md.renderer.rules.wikilink_image = (tokens, idx) => {
-    const meta = tokens[idx]!.meta as { attachment?: Attachment; alt?: string; width?: number; target: string };
-    const src = meta.attachment?.url ?? meta.target;
-    const width = meta.width ? ` width="${meta.width}"` : "";
-    return `<img src="${md.utils.escapeHtml(src)}" alt="${md.utils.escapeHtml(meta.alt ?? "")}"${width} loading="lazy">`;
-  };
 }

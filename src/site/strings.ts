@@ -98,6 +98,8 @@ export const t = {
     submodules: "Onderdelen",
     count: ["les", "lessen"] as [string, string],
     reference: ["naslagpagina", "naslagpagina's"] as [string, string],
+    /** The module of the notes in the vault's top folder. */
+    rootTitle: "Algemeen",
   },
   taxonomy: {
     title: "Taxonomie",
@@ -128,6 +130,13 @@ export const t = {
       code: "Taxonomiecodes",
     } as Record<string, string>,
     listingLessons: "Lessen",
+    /** The lead of a listing page, and its meta description. */
+    listingDescriptions: {
+      tag: (tag: string) => `Lessen met de tag ${tag}`,
+      level: (level: string) => `Lessen op ${level}`,
+      topic: (topic: string) => `Alle lessen over ${topic}`,
+      step: (step: string, process: string) => `Lessen voor de processtap ${step} (${process})`,
+    },
     backToMatrix: "Naar het overzicht van de taxonomie",
   },
   notFound: {
@@ -139,6 +148,34 @@ export const t = {
   problems: {
     title: "Problemen in deze les",
     intro: "Alleen zichtbaar tijdens het schrijven (npm start). Los ze op in het Markdown-bestand.",
+  },
+  /** The title of a callout (`> [!tip]`) that has none of its own, by Obsidian's callout type. */
+  callouts: {
+    note: "Opmerking",
+    abstract: "Samenvatting",
+    info: "Info",
+    todo: "Te doen",
+    tip: "Tip",
+    important: "Belangrijk",
+    success: "Gelukt",
+    question: "Vraag",
+    warning: "Let op",
+    failure: "Mislukt",
+    danger: "Gevaar",
+    bug: "Bug",
+    example: "Voorbeeld",
+    quote: "Citaat",
+    quiz: "Vraag",
+  },
+  /** The tooltip of a link to a page, heading or file that does not exist (yet). */
+  links: {
+    missingPage: "Deze pagina bestaat (nog) niet",
+    missingHeading: "Deze kop bestaat (nog) niet",
+    missingFile: "Dit bestand bestaat (nog) niet",
+  },
+  /** Under a note embedded in another (`![[Note]]`): where it comes from. */
+  transclusion: {
+    source: "Uit:",
   },
   code: {
     copy: "Kopieer",
@@ -212,6 +249,8 @@ export const t = {
     revealed: "Het juiste antwoord en de uitleg staan hieronder.",
     showAnswer: "Toon het antwoord",
     hideAnswer: "Verberg het antwoord",
+    /** Before the right answer(s) in the folded answer, which works without JavaScript. */
+    correctAnswer: "Juist:",
   },
   progress: {
     title: "Je voortgang",

@@ -7,11 +7,12 @@ import { readFileSync } from "node:fs";
 
 export type Component = "OI" | "PI" | "LT" | "DT";
 
-export const COMPONENTS: Array<{ code: Component; label: string; kind: string; description: string }> = [
-  { code: "LT", label: "Leertaak", kind: "Leertaak", description: "Een complete, realistische opdracht" },
-  { code: "OI", label: "Ondersteunende informatie", kind: "Uitleg", description: "Uitleg: wat het is en hoe het werkt" },
-  { code: "PI", label: "Procedurele informatie", kind: "Stappen", description: "Stappen: hoe je het doet" },
-  { code: "DT", label: "Deeltaak", kind: "Oefeningen", description: "Oefeningen om een deel te trainen" },
+/** The 4C/ID components: code, name (the taxonomy's term) and the lesson kind word (what each kind means to a student: `t.kinds`). */
+export const COMPONENTS: Array<{ code: Component; label: string; kind: string }> = [
+  { code: "LT", label: "Leertaak", kind: "Leertaak" },
+  { code: "OI", label: "Ondersteunende informatie", kind: "Uitleg" },
+  { code: "PI", label: "Procedurele informatie", kind: "Stappen" },
+  { code: "DT", label: "Deeltaak", kind: "Oefeningen" },
 ];
 
 /** The pattern a code must match (the Leerlijn compiler's rule). */

@@ -11,6 +11,7 @@ import { describe, test } from "node:test";
 import type { Listing, Matrix, NavModule, PageRole } from "../../src/course/index.ts";
 import { buildCourse } from "../../src/course/index.ts";
 import { courseOverview, groupListings, levelUrl, listingTitle, matrixLevels, moduleContains, pageHeads, shortLabel, splitSteps, titleWithoutKind, wrapTables } from "../../src/course/site.ts";
+import { CALLOUT_TYPES } from "../../src/markdown/callouts.ts";
 import { noteFromSource } from "../../src/vault/index.ts";
 import { ariaCurrent, dateNl, isoDate, minutes } from "../../src/eleventy/filters.ts";
 import { buildAssets, clientEntries } from "../../src/eleventy/site.ts";
@@ -236,9 +237,11 @@ describe("stylesheet", () => {
   });
 
   test("every callout kind has a colour and an icon", () => {
-    const css = readFileSync(path.join(root, "src/site/css/callouts.css"), "utf8");
+    // The quiz is a callout too; its styles have a file of their own.
+    const css = ["callouts.css", "quiz.css"].map((f) => readFileSync(path.join(root, "src/site/css", f), "utf8")).join("\n");
     const icons = readFileSync(path.join(root, "src/site/css/icons.css"), "utf8");
-    for (const kind of ["note", "abstract", "info", "todo", "tip", "important", "success", "question", "warning", "failure", "danger", "bug", "example", "quote", "quiz"]) {
+    assert.equal(Object.keys(CALLOUT_TYPES).length, 15);
+    for (const kind of Object.keys(CALLOUT_TYPES)) {
       assert.match(css, new RegExp(`\\.callout-${kind} \\{\\s*--c: var\\(--c-\\w+\\);\\s*--icon: var\\(--icon-${kind}\\);`), kind);
       assert.match(icons, new RegExp(`--icon-${kind}: url\\("data:image/svg\\+xml,`), kind);
     }
