@@ -4,7 +4,7 @@
  * eleventy-img's `statsSync`, and the files themselves are generated later, all at once,
  * by `flush()`. SVG is passed through as it is.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 
@@ -49,6 +49,8 @@ export function svgSize(source: string): { width?: number; height?: number } {
 
 export class ImagePipeline {
   private jobs = new Map<string, { file: string; options: Record<string, unknown> }>();
+  /** The images the last `flush()` could not generate. */
+  failures: ImageFailure[] = [];
   constructor(private readonly options: ImagePipelineOptions) {}
 
   private imageOptions(file: string, width?: number): Record<string, unknown> {
@@ -92,10 +94,41 @@ export class ImagePipeline {
     return html.replace(` width="${largest.width}" height="${largest.height}"`, ` width="${req.width}" height="${height}"`);
   }
 
-  /** Generates every image requested so far. */
+  /**
+   * Generates every image requested so far. An image that fails does not stop the others or
+   * the build: its output files are removed (a partial or empty file would otherwise count as
+   * done on the next build), and it is named on stderr and in `failures`.
+   */
   async flush(): Promise<void> {
     const jobs = [...this.jobs.values()];
     this.jobs.clear();
-    await Promise.all(jobs.map((j) => Image(j.file, j.options)));
+    const failures: ImageFailure[] = (this.failures = []);
+    await Promise.all(
+      jobs.map(async (j) => {
+        try {
+          await Image(j.file, j.options);
+        } catch (err) {
+          const message = (err as Error).message.split("\n")[0] ?? "";
+          failures.push({ file: j.file, message });
+          removeOutputs(j.file, j.options);
+          console.error(`[images] ${j.file}: de afbeelding kan niet worden omgezet (${message}); vervang het bestand door een PNG, JPEG of WebP.`);
+        }
+      }),
+    );
+  }
+}
+
+export interface ImageFailure {
+  /** Absolute path of the source image. */
+  file: string;
+  message: string;
+}
+
+/** Removes the files eleventy-img writes for `file` with these options, as far as they exist. */
+function removeOutputs(file: string, options: Record<string, unknown>): void {
+  try {
+    for (const list of Object.values(Image.statsSync(file, options))) for (const out of list as Array<{ outputPath?: string }>) if (out.outputPath) rmSync(out.outputPath, { force: true });
+  } catch {
+    /* the header cannot be read either: nothing was written */
   }
 }

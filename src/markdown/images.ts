@@ -8,6 +8,7 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Diagnostics } from "../diagnostics/index.ts";
+import { imageFileProblem } from "../images/check.ts";
 import type { ImageRequest } from "../images/index.ts";
 import type { Attachment, Vault } from "../vault/index.ts";
 import { asEnv, blockLine, type RenderEnv } from "./env.ts";
@@ -59,6 +60,12 @@ export default function imagesPlugin(md: MarkdownIt, options: Options = {}): voi
     if (!att) return placeholder(src, alt ?? "");
     env.attachments.add(att);
     if (alt === undefined) report("warning", "image-alt", `image ${src} has no alt text`, "Describe what the image shows, in Dutch, in its alt text.");
+    // A damaged file (empty, cut off, no image) is not converted: the page links to the file as it is.
+    const broken = imageFileProblem(att.abs);
+    if (broken) {
+      report("error", "image-broken", `afbeelding ${src} kan niet worden gebruikt: ${broken.message}`, broken.hint);
+      return `<a href="${esc(att.url)}">${esc(alt || att.name)}</a>`;
+    }
     try {
       return renderImage({ file: att.abs, url: att.url, alt: alt ?? "", width, attrs });
     } catch (err) {
