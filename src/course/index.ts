@@ -384,11 +384,11 @@ export function noteTags(note: Note, steps: ProcessStep[] = processSteps()): Tag
  * `#### {{ title }}`): the layout already shows the title as the page's h1.
  */
 export function stripLeadingTitle(html: string, title: string): string {
-  // Cheap test first: most pages do not start with a heading.
-  if (!/^\s*<h[1-6]/.test(html.slice(0, 80))) return html;
-  const m = /^\s*<h([1-6])[^>]*>([\s\S]*?)<\/h\1>\s*/.exec(html);
-  if (!m) return html;
-  const text = m[2]!.replace(/<[^>]+>/g, "").trim();
+  // Cheap test first: most pages do not start with a heading (an h2–h4 comes in its wrapper with its `#` link, headings.ts).
+  if (!/^\s*(?:<div class="heading[ \w-]*">)?<h[1-6]/.test(html.slice(0, 80))) return html;
+  const m = /^\s*(<div class="heading[ \w-]*">)?<h([1-6])[^>]*>([\s\S]*?)<\/h\2>(<a class="heading-anchor"[^>]*><\/a><\/div>)?\s*/.exec(html);
+  if (!m || !m[1] !== !m[4]) return html;
+  const text = m[3]!.replace(/<[^>]+>/g, "").trim();
   return text === title.trim() ? html.slice(m[0].length) : html;
 }
 

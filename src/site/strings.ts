@@ -226,6 +226,15 @@ export const t = {
   table: {
     scroll: "Tabel, scroll horizontaal",
   },
+  /** The `#` link after each h2–h4 of a lesson (its name; the `#` itself is drawn by CSS). */
+  headings: {
+    anchor: "Link naar deze kop",
+  },
+  /** `:::: tabs` blocks (one tab per operating system, ...). */
+  tabs: {
+    /** The label of a `::: tab` written without one (reported as tab-label-missing). */
+    untitled: (n: number) => `Tabblad ${n}`,
+  },
   quiz: {
     /** Before the first question of a page: the score so far. */
     score: "Zelftoets",
