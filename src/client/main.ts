@@ -2,8 +2,9 @@
  * The site's small enhancements, all optional: the page works without them.
  * Theme toggle (remembered), the lesson menu on small screens, copy buttons and language
  * labels on code blocks, focusable scroll containers for wide tables, callouts that open
- * for printing, the sidebar's other modules from the shared navigation file, and a
- * "Naar boven" button once the reader has scrolled down.
+ * for printing, the sidebar's other modules from the shared navigation file, a
+ * "Naar boven" button once the reader has scrolled down, and (loaded only where they are
+ * used) diagrams that open large and previews of the lessons a lesson links to.
  */
 import { t } from "../site/strings.ts";
 import { applyTheme, currentTheme, storeTheme } from "./_theme.ts";
@@ -270,6 +271,9 @@ void loadNavigation();
 codeBlocks();
 scrollableBoxes();
 printCallouts();
+// Diagrams that open large, and previews of linked lessons (where a pointer can hover): each a chunk of its own.
+if (document.querySelector(".prose a.diagram")) void import("./_diagrams.ts").then((m) => m.enhanceDiagrams());
+if (document.querySelector(".lesson .prose a[href]") && matchMedia("(any-hover: hover)").matches) void import("./_previews.ts").then((m) => m.enhanceLinkPreviews());
 // Interactive labs: their code is loaded only on a page that has one, each as its own chunk.
 if (document.querySelector("[data-lab='dockerfile']")) void import("./_lab-dockerfile.ts").then((m) => m.enhanceDockerfileLabs());
 if (document.querySelector("[data-lab='compose']")) void import("./_lab-compose.ts").then((m) => m.enhanceComposeLabs());

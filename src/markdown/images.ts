@@ -74,19 +74,28 @@ export default function imagesPlugin(md: MarkdownIt, options: Options = {}): voi
     }
   }
 
+  /**
+   * A diagram: an SVG alone in its paragraph links to its own file, so a reader can open it
+   * large without JavaScript; the client shows it in a full-screen view instead.
+   */
+  const diagram = (tokens: Token[], html: string) => {
+    const src = tokens.length === 1 ? /^<img src="(\/[^"]*\.svg)" alt="[^"]/i.exec(html)?.[1] : undefined;
+    return src ? `<a class="diagram" href="${src}">${html}</a>` : html;
+  };
+
   md.renderer.rules.image = (tokens, idx, _opts, rawEnv) => {
     const t = tokens[idx]!;
     const env = asEnv(rawEnv);
     const alt = t.children ? md.renderer.renderInlineAsText(t.children, md.options, rawEnv) : t.content;
     const size = /^(.*?)\|(\d+)(?:x\d+)?$/.exec(alt);
     const title = t.attrGet("title");
-    return image(env, (t.meta as { line?: number } | null)?.line ?? env.bodyLine + (env.blockLine ?? 0), t.attrGet("src") ?? "", size ? size[1]! : alt || undefined, size ? Number(size[2]) : undefined, title ? { title } : {});
+    return diagram(tokens, image(env, (t.meta as { line?: number } | null)?.line ?? env.bodyLine + (env.blockLine ?? 0), t.attrGet("src") ?? "", size ? size[1]! : alt || undefined, size ? Number(size[2]) : undefined, title ? { title } : {}));
   };
 
   md.renderer.rules.wikilink_image = (tokens, idx, _opts, rawEnv) => {
     const meta = tokens[idx]!.meta as { attachment?: Attachment; alt?: string; width?: number; target: string; line: number };
     const env = asEnv(rawEnv);
-    return image(env, meta.line, meta.target, meta.alt ?? "", meta.width, {}, meta.attachment ?? null);
+    return diagram(tokens, image(env, meta.line, meta.target, meta.alt ?? "", meta.width, {}, meta.attachment ?? null));
   };
 
   /** Rewrites `<img>` tags in raw HTML; `eleventy:widths` gives the display width. */
