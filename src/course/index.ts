@@ -3,6 +3,7 @@
  * tag/topic/process-step listings and the taxonomy matrix. Pure functions over the vault
  * and the rendered links; no Eleventy. Templates only print what this computes.
  */
+import { t } from "../site/strings.ts";
 import type { Note } from "../vault/index.ts";
 import { folderUrl } from "../vault/index.ts";
 import { nameKey, slugify } from "../vault/slug.ts";
@@ -102,8 +103,6 @@ export interface SidebarModule extends Link {
 }
 
 export interface LessonPage extends NavLesson {
-  /** The note's title as written in front matter (with number). */
-  fullTitle: string;
   file: string;
   rel: string;
   html: string;
@@ -164,12 +163,6 @@ export interface Course {
   matrix: Matrix;
   /** First lesson in course order: where to start. */
   start?: NavLesson;
-  /** Lessons a student takes (`isLesson`). */
-  lessonCount: number;
-  /** Reference pages (role `naslag`). */
-  referenceCount: number;
-  /** Pages for teachers (role `docenten`): rendered, but outside the student's navigation. */
-  teacherPages: NavLesson[];
 }
 
 export interface CourseInput {
@@ -257,7 +250,7 @@ export function buildNavigation(notes: Note[], urlOf: (folders: string[]) => str
   };
   sort(root);
   const modules = [...root.modules];
-  if (root.lessons.length) modules.push({ title: "Algemeen", url: "/algemeen/", lessons: root.lessons, modules: [], folders: [], total: root.lessons.filter(isLesson).length, reference: root.lessons.filter((l) => l.role === "naslag").length });
+  if (root.lessons.length) modules.push({ title: t.module.rootTitle, url: "/algemeen/", lessons: root.lessons, modules: [], folders: [], total: root.lessons.filter(isLesson).length, reference: root.lessons.filter((l) => l.role === "naslag").length });
   return modules;
 }
 
@@ -522,14 +515,15 @@ export function buildListings(pages: LessonPage[], steps: ProcessStep[] = proces
     }
     if (l.lessons.at(-1)?.url !== page.url) l.lessons.push({ title: page.title, url: page.url, number: page.number, kind: page.kind, component: page.component, role: page.role });
   };
+  const describe = t.taxonomy.listingDescriptions;
   for (const page of pages) {
     for (const tag of page.tags) {
       if (tag.kind === "onderwerp" || !tag.url) continue;
       const kind: Listing["kind"] = tag.kind === "niveau" ? "level" : "tag";
-      add(kind, tag.url, tag.title, kind === "level" ? `Lessen op ${tag.title.replace("HBO-i/niveau-", "HBO-i-niveau ")}` : `Lessen met de tag ${tag.title}`, page);
+      add(kind, tag.url, tag.title, kind === "level" ? describe.level(listingTitle({ kind, title: tag.title })) : describe.tag(tag.title), page);
     }
-    for (const topic of page.topics) add("topic", topic.url, topic.title, `Alle lessen over ${topic.title}`, page);
-    for (const s of page.steps) add("step", s.url, `${s.code} ${s.name}`, `Lessen voor de processtap ${s.name} (${findStep(s.code, steps)?.process ?? ""})`, page);
+    for (const topic of page.topics) add("topic", topic.url, topic.title, describe.topic(topic.title), page);
+    for (const s of page.steps) add("step", s.url, `${s.code} ${s.name}`, describe.step(s.name, findStep(s.code, steps)?.process ?? ""), page);
   }
   return [...byUrl.values()].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || collatorNumeric.compare(a.title, b.title));
 }
@@ -602,11 +596,10 @@ export function buildCourse(input: CourseInput): Course {
     sidebars.set(note.url, sidebarFrom(chain));
     return {
       ...nav,
-      fullTitle: note.title,
       file: note.file,
       rel: note.rel,
       html,
-      breadcrumbs: [{ title: "Cursus", url: "/" }, ...(note.folders.length ? chain.map((m) => ({ title: m.title, url: m.url })) : [])],
+      breadcrumbs: [{ title: t.nav.course, url: "/" }, ...(note.folders.length ? chain.map((m) => ({ title: m.title, url: m.url })) : [])],
       module: mod ? { title: mod.title, url: mod.url } : undefined,
       prev,
       next,
@@ -640,8 +633,5 @@ export function buildCourse(input: CourseInput): Course {
     listings: buildListings(pages, steps),
     matrix: buildMatrix(pages, steps),
     start: order.find(isLesson) ?? order[0],
-    lessonCount: order.filter(isLesson).length,
-    referenceCount: order.filter((l) => l.role === "naslag").length,
-    teacherPages,
   };
 }

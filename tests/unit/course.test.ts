@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { backlinks, buildCourse, buildListings, buildMatrix, buildNavigation, flattenModules, isLesson, lessonKind, noteTags, pageRole, readingOrder, sidebarFor, tagUrl, type LessonPage, type PageRole, type SidebarModule } from "../../src/course/index.ts";
 import { leadingNumber, naturalCompare, withoutNumber } from "../../src/course/order.ts";
+import { courseOverview } from "../../src/course/site.ts";
 import type { Note } from "../../src/vault/index.ts";
 import { noteUrl } from "../../src/vault/index.ts";
 
@@ -207,8 +208,8 @@ describe("buildCourse", () => {
   });
 
   test("counts: lessons are the pages with a kind word, reference pages apart, teachers' pages in neither", () => {
-    assert.equal(course.lessonCount, 5);
-    assert.equal(course.referenceCount, 1);
+    const overview = courseOverview(course);
+    assert.deepEqual([overview.lessons, overview.reference], [5, 1]);
     assert.deepEqual(course.modules.map((m) => [m.title, m.total, m.reference]), [
       ["Basis", 3, 0],
       ["Verder", 2, 1],
@@ -220,7 +221,7 @@ describe("buildCourse", () => {
     const guide = page(7);
     assert.equal(guide.url, "/handleiding-voor-docenten/");
     assert.deepEqual([guide.prev, guide.next], [undefined, undefined]);
-    assert.deepEqual(course.teacherPages.map((p) => p.url), [guide.url]);
+    assert.deepEqual(courseOverview(course).teachers.map((p) => p.url), [guide.url]);
     const inBar = (bar: SidebarModule[]): string[] => bar.flatMap((m) => [m.url, ...m.lessons.map((l) => l.url), ...inBar(m.modules)]);
     assert.ok(!inBar(course.fullSidebar).includes(guide.url));
     assert.ok(!course.allModules.some((m) => m.url === "/algemeen/"), "no module Algemeen just for the guide");
