@@ -226,6 +226,13 @@ export const t = {
   table: {
     scroll: "Tabel, scroll horizontaal",
   },
+  /** A diagram (an SVG alone in its paragraph) opens large in a full-screen view. */
+  diagram: {
+    enlarge: "Klik om te vergroten",
+    view: "Vergrote afbeelding",
+    scroll: "Afbeelding, scroll om alles te zien",
+    close: "Sluiten",
+  },
   /** The `#` link after each h2–h4 of a lesson (its name; the `#` itself is drawn by CSS). */
   headings: {
     anchor: "Link naar deze kop",
