@@ -60,7 +60,8 @@ export default function imagesPlugin(md: MarkdownIt, options: Options = {}): voi
     if (!att) return placeholder(src, alt ?? "");
     env.attachments.add(att);
     if (alt === undefined) report("warning", "image-alt", `image ${src} has no alt text`, "Describe what the image shows, in Dutch, in its alt text.");
-    // A damaged file (empty, cut off, no image) is not converted: the page links to the file as it is.
+    // A damaged file (empty, cut off, no image) is not converted: the page links to the file as it is,
+    // with the alt text as the link text, so the reader still learns what it should show.
     const broken = imageFileProblem(att.abs);
     if (broken) {
       report("error", "image-broken", `afbeelding ${src} kan niet worden gebruikt: ${broken.message}`, broken.hint);

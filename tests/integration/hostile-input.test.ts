@@ -101,7 +101,7 @@ describe("a hostile vault", () => {
     assert.match(page("datum"), /die geen datum is/);
   });
 
-  test("a truncated PNG: image-broken at the note and line that use it, in the check and the build; a link to the file; no empty or stray image files", () => {
+  test("a truncated PNG: image-broken at the note and line that use it, in the check and the build; a link to the original file, named by the alt text; no empty or stray image files", () => {
     assert.deepEqual(found("image-broken"), ["Plaatje.md:7:0 error image-broken"]);
     assert.match(build.stdout, /Plaatje\.md:7 error image-broken .*kapot\.png/);
     assert.doesNotMatch(build.stdout + build.stderr, /pngload|end of stream/);
