@@ -242,6 +242,24 @@ export const MESSAGES = {
     (p) => `${p.markup} ${p.name}-blok wordt nergens afgesloten`,
     (p) => `Zet een regel met alleen ${p.markup} waar het blok eindigt.`,
   ),
+  "tabs-structure": rule<{ problem: "outside" | "empty" | "stray"; markup: string; label?: string }>(
+    (p) =>
+      p.problem === "outside"
+        ? `${p.markup} tab${p.label ? ` ${p.label}` : ""} staat niet in een tabs-blok en wordt als losse sectie getoond`
+        : p.problem === "empty"
+          ? `${p.markup} tabs-blok bevat geen tabbladen`
+          : `tekst in het ${p.markup} tabs-blok staat buiten de tabbladen en komt tussen de tabbladen te staan`,
+    (p) =>
+      p.problem === "stray"
+        ? "Zet de tekst in een `::: tab`-blok, of boven of onder het tabs-blok."
+        : p.problem === "empty"
+          ? "Zet er tabbladen in (`::: tab Windows` ... `:::`), of verwijder het blok."
+          : "Geef het tabs-blok een langere rij dubbele punten dan de tabbladen erin: `:::: tabs`, dan per tabblad `::: tab Windows` ... `:::`, en `::::` aan het eind.",
+  ),
+  "tab-label-missing": rule<{ markup: string; label: string }>(
+    (p) => `${p.markup} tab heeft geen label; het tabblad heet nu "${p.label}"`,
+    (p) => `Zet het label achter het woord tab: \`${p.markup} tab Windows\`.`,
+  ),
   "unknown-callout": rule<{ type: string; types: string }>(
     (p) => `callout-type [!${p.type}] is geen callout-type van Obsidian; getoond als note`,
     (p) => `Gebruik een van: ${p.types}.`,

@@ -19,6 +19,7 @@ import labsPlugin from "./labs.ts";
 import linksPlugin from "./links.ts";
 import quizPlugin from "./quiz.ts";
 import sectionsPlugin from "./sections.ts";
+import tabsPlugin from "./tabs.ts";
 import taskListsPlugin from "./tasklists.ts";
 import variablesPlugin from "./variables.ts";
 import wikilinksPlugin from "./wikilinks.ts";
@@ -55,6 +56,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     .use(quizPlugin, { diagnostics })
     .use(taskListsPlugin)
     .use(sectionsPlugin, { diagnostics })
+    .use(tabsPlugin, { diagnostics })
     .use(variablesPlugin, { diagnostics })
     .use(headingsPlugin)
     .use(imagesPlugin, { vault, diagnostics, render: options.renderImage })
