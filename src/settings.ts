@@ -28,6 +28,11 @@ export interface Settings {
   siteUrl: string;
   /** Why `SITE_URL` cannot be used, when it cannot. */
   siteUrlProblem?: string;
+  /**
+   * `COURSE_ALLOW_HTML_SCRIPTS=1`: raw HTML in lessons is published as written, scripts,
+   * event handlers and frames included. Default off: they are removed with a warning.
+   */
+  allowHtmlScripts: boolean;
 }
 
 /** The origin of `SITE_URL`, or why it is no good. A path in it must equal the prefix. */
@@ -69,5 +74,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root: string 
     title: env.COURSE_TITLE || "Docker-cursus",
     siteUrl: site.url,
     siteUrlProblem: site.problem,
+    allowHtmlScripts: /^(1|true|yes)$/i.test(env.COURSE_ALLOW_HTML_SCRIPTS ?? ""),
   };
 }

@@ -32,6 +32,8 @@ export interface CompileOptions {
   assetsDir?: string;
   diagnostics?: Diagnostics;
   renderImage?: (req: ImageRequest) => string;
+  /** Publish raw HTML as written, scripts included (`COURSE_ALLOW_HTML_SCRIPTS=1`). Default: sanitised. */
+  allowHtmlScripts?: boolean;
   /** Look up each page's last change in git. Default `true`. */
   gitDates?: boolean;
   title?: string;
@@ -170,7 +172,7 @@ export class Compiler {
     const toRender = this.affected(vault);
 
     const sink = new NoteDiagnostics();
-    const md = createMarkdown({ vault, diagnostics: sink, renderImage: options.renderImage });
+    const md = createMarkdown({ vault, diagnostics: sink, renderImage: options.renderImage, allowHtmlScripts: options.allowHtmlScripts });
     let parser: MarkdownIt | undefined;
     const results = new Map<string, NoteResult>();
     for (const note of vault.notes) {

@@ -27,6 +27,37 @@ export function didYouMean(guess: string | undefined, quote = '"'): string {
   return guess ? `; bedoel je ${quote}${guess}${quote}?` : "";
 }
 
+/** What the HTML and SVG sanitiser removed (a `Removal` of src/markdown/sanitise.ts). */
+export interface Removed {
+  kind: "element" | "attribute" | "url" | "entity" | "instruction";
+  /** Lower case, `a` or `svg`. */
+  element: string;
+  attribute?: string;
+  value?: string;
+}
+
+/** `"javascript:alert(1)"`, cut short and on one line. */
+function shortValue(value = ""): string {
+  const flat = value.replace(/\s+/g, " ").trim();
+  return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
+}
+
+/** What was removed and why. */
+function removedText(p: Removed): string {
+  const el = `<${p.element}>`;
+  if (p.kind === "url") return `${p.attribute}=${shortValue(p.value)} van ${el} verwijderd: een javascript:-, vbscript:- of data:-adres kan code uitvoeren`;
+  if (p.kind === "attribute") {
+    return /^on/i.test(p.attribute?.slice(p.attribute.lastIndexOf(":") + 1) ?? "")
+      ? `attribuut ${p.attribute} van ${el} verwijderd: een event-handler voert JavaScript uit in de browser van de student`
+      : `attribuut ${p.attribute} van ${el} verwijderd: het kan code uitvoeren of is geen geldige attribuutnaam`;
+  }
+  if (p.element === "base" || p.element === "meta") return `${el} verwijderd: dit element kan de pagina omleiden of elke link op de pagina laten wijzen naar een andere site`;
+  if (p.kind === "element") return `${el} met inhoud verwijderd: dit element kan code uitvoeren of een andere pagina in de les tonen`;
+  return `${el} verwijderd: het kan code uitvoeren`;
+}
+
+const scriptsAllowed = (where: string) => `Wil je team scripts in ${where} toestaan, bouw dan met COURSE_ALLOW_HTML_SCRIPTS=1 (zie de README).`;
+
 const embedOrLink = "Embed de pagina die je nodig hebt rechtstreeks, of link met [[...]] in plaats van ![[...]].";
 const putFile = "Zet het bestand in de vault (in welke map ook) of in _assets/, en controleer de spelling.";
 
@@ -235,6 +266,19 @@ export const MESSAGES = {
   "image-unreadable": rule<{ src: string; error: string }>(
     (p) => `afbeelding ${p.src} kan niet worden gelezen: ${p.error}`,
     () => "Exporteer de afbeelding opnieuw als PNG, JPEG, WebP of SVG.",
+  ),
+
+  // ---- raw HTML and SVG files ---------------------------------------------------------
+  "unsafe-html": rule<Removed>(
+    (p) => removedText(p),
+    () => `Haal het weg; gewone HTML zoals <details>, <kbd> en <img> mag blijven. ${scriptsAllowed("lessen")}`,
+  ),
+  "unsafe-svg": rule<Removed>(
+    (p) =>
+      p.kind === "entity"
+        ? `SVG-bestand niet gepubliceerd: de DOCTYPE declareert entiteit ${p.attribute} met opmaak of een script-adres, waarmee de tekening code kan uitvoeren`
+        : `${removedText(p)} (in het gepubliceerde SVG-bestand)`,
+    () => `Exporteer de tekening opnieuw als gewone SVG, zonder scripts en event-handlers. ${scriptsAllowed("tekeningen")}`,
   ),
 
   // ---- Markdown blocks ----------------------------------------------------------------

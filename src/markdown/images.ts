@@ -12,6 +12,7 @@ import { imageFileProblem } from "../images/check.ts";
 import type { ImageRequest } from "../images/index.ts";
 import type { Attachment, Vault } from "../vault/index.ts";
 import { asEnv, blockLine, type RenderEnv } from "./env.ts";
+import { parseHtml } from "./sanitise.ts";
 
 export interface Options {
   vault?: Vault;
@@ -20,15 +21,8 @@ export interface Options {
   render?: (req: ImageRequest) => string;
 }
 
-const IMG_TAG = /<img\b[^>]*>/gi;
-const ATTR = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-
-export function parseAttributes(tag: string): Array<[string, string]> {
-  const inner = tag.replace(/^<img\b/i, "").replace(/\/?>$/, "");
-  const out: Array<[string, string]> = [];
-  for (const m of inner.matchAll(ATTR)) out.push([m[1]!, m[2] ?? m[3] ?? m[4] ?? ""]);
-  return out;
-}
+/** Attributes of a raw `<img>` that the image renderer writes itself. */
+const OWN_ATTRIBUTES = new Set(["src", "alt", "width", "height", "eleventy:widths", "loading", "decoding", "sizes"]);
 
 export default function imagesPlugin(md: MarkdownIt, options: Options = {}): void {
   const esc = md.utils.escapeHtml;
@@ -99,19 +93,26 @@ export default function imagesPlugin(md: MarkdownIt, options: Options = {}): voi
     return diagram(tokens, image(env, meta.line, meta.target, meta.alt ?? "", meta.width, {}, meta.attachment ?? null));
   };
 
-  /** Rewrites `<img>` tags in raw HTML; `eleventy:widths` gives the display width. */
+  /**
+   * Rewrites `<img>` tags in raw HTML, read with the HTML parser (a quoted `>` or `"` stays in
+   * its attribute); `eleventy:widths` gives the display width. The rest is left as it is.
+   */
   function rewriteHtml(content: string, env: RenderEnv, line: number): string {
-    return content.replace(IMG_TAG, (tag) => {
-      const attrs = parseAttributes(tag);
-      const get = (n: string) => attrs.find(([k]) => k.toLowerCase() === n)?.[1];
+    let out = "";
+    let at = 0;
+    for (const tag of parseHtml(content)) {
+      if (tag.type !== "open" || tag.name.toLowerCase() !== "img") continue;
+      const get = (n: string) => tag.attrs.find((a) => a.name.toLowerCase() === n)?.value;
       const src = get("src");
-      if (!src) return tag;
+      if (!src) continue;
       const widths = get("eleventy:widths");
       const width = Number(get("width") ?? widths?.split(",")[0]) || undefined;
       const keep: Record<string, string> = {};
-      for (const [k, v] of attrs) if (!["src", "alt", "width", "height", "eleventy:widths", "loading", "decoding", "sizes"].includes(k.toLowerCase())) keep[k] = v;
-      return image(env, line, src, get("alt"), width, keep);
-    });
+      for (const a of tag.attrs) if (!OWN_ATTRIBUTES.has(a.name.toLowerCase())) keep[a.name] = a.value;
+      out += content.slice(at, tag.start) + image(env, line, src, get("alt"), width, keep);
+      at = tag.end;
+    }
+    return at === 0 ? content : out + content.slice(at);
   }
 
   // Record line numbers on image tokens while the map is known; rewrite raw HTML images.

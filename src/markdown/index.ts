@@ -13,6 +13,7 @@ import commentsPlugin from "./comments.ts";
 import embedsPlugin from "./embeds.ts";
 import sourceLinesPlugin, { newEnv, type RenderEnv } from "./env.ts";
 import headingsPlugin from "./headings.ts";
+import htmlPlugin from "./html.ts";
 import { highlight } from "./highlight.ts";
 import imagesPlugin from "./images.ts";
 import labsPlugin from "./labs.ts";
@@ -33,6 +34,8 @@ export interface MarkdownOptions {
   renderImage?: (req: ImageRequest) => string;
   /** Highlight code at build time. Default `true`. */
   highlight?: boolean;
+  /** Leave raw HTML as written, scripts included (`COURSE_ALLOW_HTML_SCRIPTS=1`). Default `false`: sanitised (html.ts). */
+  allowHtmlScripts?: boolean;
 }
 
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
@@ -59,6 +62,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     .use(tabsPlugin, { diagnostics })
     .use(variablesPlugin, { diagnostics })
     .use(headingsPlugin)
+    .use(htmlPlugin, { diagnostics, allowScripts: options.allowHtmlScripts })
     .use(imagesPlugin, { vault, diagnostics, render: options.renderImage })
     .use(labsPlugin, { vault, diagnostics });
   return md;

@@ -61,6 +61,7 @@ export const CONTENT_RULES: RuleInfo[] = [
   { id: "docker-compose-v1", severity: "warning", summary: "code uses the retired `docker-compose` command instead of `docker compose`" },
   { id: "docker-command", severity: "warning", summary: "a `docker` command that does not exist (`docker contianer ls`, `docker compose upp`)" },
   { id: "quiz-pattern", severity: "warning", summary: "self-test answers that can be guessed: the right option is mostly the longest, or mostly in one place" },
+  { id: "unsafe-html", severity: "warning", summary: "raw HTML that could run code in a student's browser (`<script>`, `on*=`, `javascript:` URLs, frames); removed from the page (markdown/html.ts)" },
 ];
 
 /** Front-matter keys this site understands. */

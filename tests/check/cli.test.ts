@@ -40,8 +40,8 @@ describe("npm run check (src/check/cli.ts)", () => {
       out.diagnostics.filter((d) => d.rule === "missing-image").map((d) => `${path.basename(d.file)}:${d.line}`),
       ["1. Uitleg Schone Les.md:12"],
     );
-    assert.equal(out.summary.warnings, 28);
-    assert.equal(out.summary.files, 27);
+    assert.equal(out.summary.warnings, 29);
+    assert.equal(out.summary.files, 28);
     assert.equal(out.summary.errors, out.diagnostics.filter((d) => d.severity === "error").length);
     const cycle = out.diagnostics.find((d) => d.rule === "next-step-cycle");
     assert.deepEqual(
@@ -60,7 +60,7 @@ describe("npm run check (src/check/cli.ts)", () => {
     assert.ok(i >= 0, r.stdout);
     assert.match(lines[i + 1]!, /^ {4}Schrijf `title: Titel anders`/);
     assert.ok(!lines.some((l) => / info unpublished /.test(l)), "info is not listed per line");
-    assert.match(lines.at(-1)!, /^FAILED: 8 errors, 28 warnings in 26 pages; info: .*1 unpublished \(tests\/fixtures\/check-vault\/Concept\.md\)/);
+    assert.match(lines.at(-1)!, /^FAILED: 8 errors, 29 warnings in 27 pages; info: .*1 unpublished \(tests\/fixtures\/check-vault\/Concept\.md\)/);
   });
 
   test("a clean vault passes with exit 0, also in strict mode", async () => {

@@ -179,11 +179,11 @@ describe("content rules on the check fixture vault", () => {
       "title-missing", "title-mismatch", "frontmatter-unknown-key", "taxonomy-missing", "taxonomy-invalid", "taxonomy-unknown-step",
       "taxonomy-component", "todo-marker", "mojibake", "bom", "crlf", "next-step-cycle", "unused-attachment", "unused-asset", "dockerfile",
       "compose-version", "compose-unknown-key", "compose-yaml", "docker-compose-v1", "docker-command", "quiz-pattern", "unpublished",
-      "placeholder", "duplicate-number", "encoding",
+      "placeholder", "duplicate-number", "encoding", "unsafe-html",
     ];
     const unexpected = all.filter((d) => !expected.includes(d.rule));
     assert.deepEqual(unexpected, []);
-    assert.equal(all.length, 37);
+    assert.equal(all.length, 38);
   });
 
   test("encoding: a Windows-1252 file is read as Windows-1252, warned at its first non-UTF-8 line, and its text reads right", () => {
@@ -192,6 +192,13 @@ describe("content rules on the check fixture vault", () => {
     const page = compiled.course.pages.find((p) => p.rel === "Oude codering.md");
     assert.match(page?.html ?? "", /café, één “citaat” en € 5\./);
     assert.doesNotMatch(page?.html ?? "", /\uFFFD/);
+  });
+
+  test("unsafe-html: an event handler in raw HTML is removed and reported at its line; <kbd> stays", () => {
+    assert.deepEqual(reported("unsafe-html"), ["Onveilige HTML.md:5:0 warning unsafe-html"]);
+    assert.match(only("unsafe-html").message, /attribuut onclick van <b> verwijderd/);
+    const page = compiled.course.pages.find((p) => p.rel === "Onveilige HTML.md");
+    assert.match(page?.html ?? "", /Een knop die <b>iets doet<\/b>; <kbd>Ctrl<\/kbd> mag blijven\./);
   });
 
   test("every rule id is listed in CONTENT_RULES and fired by the fixture vault", () => {
