@@ -70,7 +70,13 @@ export function checkVault(vault: Vault, diagnostics: Diagnostics): void {
   for (const { note, wanted, by } of vault.reservedUrls) {
     diagnostics.report("warning", "url-reserved", { file: note.file, line: 1 }, { url: wanted, by, published: note.url, name: note.name });
   }
+  for (const { used, ignored } of vault.folderNotesTwice) {
+    diagnostics.report("warning", "folder-note-twice", { file: ignored.file, line: 1 }, { folder: ignored.folders.join("/"), used: used.file });
+  }
+  // Two folder notes of one folder share a name too: folder-note-twice says it all.
+  const twice = new Set(vault.folderNotesTwice.flatMap((t) => [t.used, t.ignored]));
   for (const group of vault.duplicateNames()) {
+    if (group.length === 2 && group.every((n) => twice.has(n))) continue;
     const files = group.map((n) => n.file).join(" en ");
     for (const note of group.slice(1)) {
       diagnostics.report("warning", "duplicate-name", { file: note.file, line: 1 }, { name: note.name, files });

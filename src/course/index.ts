@@ -63,7 +63,7 @@ export interface NavModule extends Link {
   total: number;
   /** Number of reference pages (role `naslag`), submodules included. */
   reference: number;
-  /** Vault path of the module's folder note (`Docker.md` next to `Docker/`), when it has one. */
+  /** Vault path of the module's folder note (`Docker.md` next to `Docker/`, or `Docker/Docker.md`), when it has one. */
   noteRel?: string;
   /** The folder note's rendered text, shown above the lessons on the module page. */
   html?: string;
@@ -205,7 +205,8 @@ export function navLesson(note: Note): NavLesson {
 
 /**
  * Builds the module tree from folders; notes at the vault root form a module "Algemeen" at the end.
- * A folder note (`Docker.md` next to `Docker/`) is no lesson: it becomes its folder's module page.
+ * A folder note (`Docker.md` next to `Docker/`, or `Docker/Docker.md` inside it) is no lesson: it
+ * becomes its folder's module page.
  * Pages for teachers (role `docenten`) are left out: they are not part of the student's course.
  */
 export function buildNavigation(notes: Note[], urlOf: (folders: string[]) => string = folderUrl): NavModule[] {
@@ -236,7 +237,7 @@ export function buildNavigation(notes: Note[], urlOf: (folders: string[]) => str
     mod.lessons.push(lesson);
   }
   for (const note of folderNotes) {
-    const key = nameKey([...note.folders, note.name].join("/") + "/");
+    const key = nameKey((note.folderNoteOf ?? [...note.folders, note.name]).join("/") + "/");
     const mod = [...byFolder].find(([k]) => nameKey(k) === key)?.[1];
     if (mod && mod.noteRel === undefined) mod.noteRel = note.rel;
   }

@@ -193,6 +193,10 @@ export const MESSAGES = {
     (p) => `twee pagina's heten "${p.name}": ${p.files}; [[${p.name}]] is dubbelzinnig`,
     () => "Hernoem er een: Obsidian linkt op bestandsnaam.",
   ),
+  "folder-note-twice": rule<{ folder: string; used: string }>(
+    (p) => `map ${p.folder}/ heeft twee mapnotities: ${p.used} ernaast en deze erin; ${p.used} is de modulepagina, deze notitie blijft een gewone les`,
+    () => "Zet de tekst van de module in één van de twee en verwijder of hernoem de andere.",
+  ),
   unpublished: rule<{ why: string }>((p) => `niet gepubliceerd (${p.why})`),
   "symlink-outside": rule<{ target: string }>(
     (p) => `symbolische link wijst buiten de inhoudsmap, naar ${p.target}; niet gepubliceerd`,

@@ -5,7 +5,7 @@
  * the build on errors.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
 import { Compiler, type Compiled } from "../compile/index.ts";
@@ -20,6 +20,7 @@ import { ensureOutput, folderProblems, refuse } from "./output.ts";
 import filtersPlugin from "./filters.ts";
 import { fullPlan, RenderPlanner, type RenderPlan } from "./render-plan.ts";
 import { SearchIndex, writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
+import { isSvg, SvgGuard } from "./svg.ts";
 
 export interface SiteState {
   compiled: Compiled;
@@ -48,16 +49,24 @@ export function attachmentsToPublish(compiled: Compiled): Attachment[] {
   return [...used].filter((a) => !a.shared);
 }
 
-function copyAttachments(compiled: Compiled, outputDir: string): number {
+/** Copies the attachments to publish; an SVG goes through `guard` (no scripts), unless scripts are allowed. */
+function copyAttachments(compiled: Compiled, outputDir: string, guard?: SvgGuard): number {
   let copied = 0;
   for (const att of attachmentsToPublish(compiled)) {
     const dest = path.join(outputDir, "bestanden", ...att.rel.split("/"));
     try {
       const src = statSync(att.abs);
+      const safe = guard && isSvg(att) ? guard.check(att, compiled.diagnostics) : undefined;
+      if (safe?.refused) {
+        rmSync(dest, { force: true });
+        continue;
+      }
+      const size = safe ? Buffer.byteLength(safe.svg) : src.size;
       const existing = statSync(dest, { throwIfNoEntry: false });
-      if (existing && existing.size === src.size && existing.mtimeMs >= src.mtimeMs) continue;
+      if (existing && existing.size === size && existing.mtimeMs >= src.mtimeMs) continue;
       mkdirSync(path.dirname(dest), { recursive: true });
-      copyFileSync(att.abs, dest);
+      if (safe) writeFileSync(dest, safe.svg);
+      else copyFileSync(att.abs, dest);
       copied++;
     } catch (err) {
       compiled.diagnostics.error(att.file, 0, "attachment-copy", `cannot copy attachment: ${(err as Error).message}`);
@@ -83,6 +92,8 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   const diagnostics = new Diagnostics();
   let state: SiteState | undefined;
   let serving = false;
+  // Published SVG files lose their scripts, unless the team allows scripts (svg.ts).
+  const svgGuard = settings.allowHtmlScripts ? undefined : new SvgGuard();
   const pipeline = new ImagePipeline({ outputDir: path.join(settings.outputDir, "img"), urlPath: "/img/" });
   // The index a full build fills while it compiles (see search-index.ts).
   let streaming: SearchIndex | undefined;
@@ -92,6 +103,7 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     assetsDir: settings.assetsDir,
     diagnostics,
     renderImage: (req) => pipeline.html(req),
+    allowHtmlScripts: settings.allowHtmlScripts,
     title: settings.title,
     onRendered: (note, html) => streaming?.add({ url: note.url, title: navLesson(note).title, html: stripLeadingTitle(html, note.title) }),
   });
@@ -207,7 +219,8 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   eleventyConfig.on("eleventy.after", async () => {
     const s = current();
     await images;
-    copyAttachments(s.compiled, settings.outputDir);
+    copyAttachments(s.compiled, settings.outputDir, svgGuard);
+    svgGuard?.publishShared(s.compiled.vault.attachments, settings.outputDir, s.compiled.diagnostics);
     const list = diagnostics.all();
     const shown = list.filter((d) => d.severity !== "info");
     for (const d of shown) console.log(formatDiagnostic(d));

@@ -30,6 +30,26 @@ export interface ImageRequest {
 
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** An attribute name a browser reads as one name (a raw `<img>` may hold anything). */
+const ATTRIBUTE_NAME = /^[A-Za-z_:][-A-Za-z0-9_:.]*$/;
+
+/** ` a="v" b="w"`: every value escaped, names that are not names left out. */
+function attributesHtml(attrs: Record<string, unknown>): string {
+  let out = "";
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && ATTRIBUTE_NAME.test(k)) out += ` ${k}="${esc(String(v))}"`;
+  return out;
+}
+
+/** eleventy-img's `<picture>`/`<img>` object as HTML, written here: eleventy-img escapes only `alt`. */
+function pictureHtml(tags: Record<string, Record<string, unknown>>): string {
+  let out = "";
+  for (const [tag, attrs] of Object.entries(tags)) {
+    const children = attrs["@children"] as Array<Record<string, Record<string, unknown>>> | undefined;
+    out += `<${tag}${attributesHtml(attrs)}>`;
+    if (children) out += `${children.map(pictureHtml).join("")}</${tag}>`;
+  }
+  return out;
+}
 
 /** Width and height of an SVG from its attributes or viewBox. */
 export function svgSize(source: string): { width?: number; height?: number } {
@@ -66,9 +86,7 @@ export class ImagePipeline {
 
   /** HTML for one image; throws when the file cannot be read as an image. */
   html(req: ImageRequest): string {
-    const extra = Object.entries(req.attrs ?? {})
-      .map(([k, v]) => ` ${k}="${esc(v)}"`)
-      .join("");
+    const extra = attributesHtml(req.attrs ?? {});
     if (path.extname(req.file).toLowerCase() === ".svg") {
       const size = svgSize(readFileSync(req.file, "utf8"));
       const width = req.width ?? size.width;
@@ -86,7 +104,7 @@ export class ImagePipeline {
       sizes: req.width ? `(min-width: ${req.width}px) ${req.width}px, 100vw` : "(min-width: 48rem) 46rem, 100vw",
       ...(req.attrs ?? {}),
     };
-    const html = Image.generateHTML(metadata, attributes);
+    const html = pictureHtml(Image.generateObject(metadata, attributes));
     // eleventy-img sizes the <img> by its largest file; show it at the width the teacher asked for.
     const largest = Object.values(metadata)[0]?.at(-1);
     if (!req.width || !largest || largest.width <= req.width) return html;

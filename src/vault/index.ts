@@ -54,10 +54,13 @@ export interface Note {
   /** Undefined when published; otherwise why not (`draft: true`, ...). */
   unpublished?: string;
   /**
-   * True for a folder note: `Docker.md` next to a folder `Docker/` with published notes
-   * (Obsidian's folder-note layout). Its URL is the folder's module page, which shows its text.
+   * True for a folder note, in either layout of Obsidian's folder-note plugins: `Docker.md` next
+   * to a folder `Docker/` with published notes, or `Docker/Docker.md` inside it next to other
+   * published notes. Its URL is the folder's module page, which shows its text.
    */
   folderNote?: boolean;
+  /** The folder a folder note belongs to, as folder names from the root (`["Docker"]` in both layouts). */
+  folderNoteOf?: string[];
   frontMatterProblems: FrontMatterProblem[];
   /** Set when the file is not valid UTF-8 and was read in this encoding instead (the `encoding` rule reports it). */
   encoding?: NoteEncoding;
@@ -109,6 +112,14 @@ export interface UrlConflict {
 }
 
 /** A note whose URL belongs to a page the site makes itself; it is published elsewhere. */
+/** A folder with a folder note in both layouts: the one next to the folder is used. */
+export interface FolderNoteTwice {
+  /** `Docker.md`, next to the folder: the module page. */
+  used: Note;
+  /** `Docker/Docker.md`, inside it: stays a lesson of the module. */
+  ignored: Note;
+}
+
 export interface ReservedUrl {
   note: Note;
   /** The URL its path maps to. */
@@ -276,6 +287,8 @@ export class Vault {
   readonly skippedLinks: SkippedLink[] = [];
   /** Notes moved aside because their URL belongs to a generated page or a module page. */
   readonly reservedUrls: ReservedUrl[] = [];
+  /** Folders with a folder note both next to them and inside them. */
+  readonly folderNotesTwice: FolderNoteTwice[] = [];
   /**
    * The module page URL of every folder that holds published notes, by name key of its path
    * (`8. docker/basis`). Unique, and never the URL of a generated page.
@@ -283,6 +296,8 @@ export class Vault {
   readonly folderUrls = new Map<string, string>();
   /** What owns each folder URL, for messages. */
   private folderOf = new Map<string, string>();
+  /** How many published notes each folder holds, its subfolders included, by name key of its path. */
+  private publishedIn = new Map<string, number>();
   private byPath = new Map<string, Note[]>();
   private byName = new Map<string, Note[]>();
   private byAlias = new Map<string, Note[]>();
@@ -320,11 +335,17 @@ export class Vault {
       } else this.addAttachment({ kind: "attachment", file: display(abs), abs, rel, name: path.posix.basename(rel), url: attachmentUrl(rel), shared: false });
     }
     this.assignFolderUrls(notes);
+    const beside = new Map<string, Note>();
+    for (const note of notes) {
+      const key = nameKey([...note.folders, note.name].join("/"));
+      if (!note.unpublished && this.folderUrls.has(key) && !beside.has(key)) beside.set(key, note);
+    }
     for (const note of notes) {
       // URLs are decided again on every load: a conflict of an earlier load may have renamed it.
-      const folder = note.unpublished ? undefined : this.folderUrls.get(nameKey([...note.folders, note.name].join("/")));
-      note.folderNote = folder !== undefined || undefined;
-      note.url = folder ?? noteUrl(note.rel);
+      const of = this.folderNoteOf(note, beside);
+      note.folderNote = of ? true : undefined;
+      note.folderNoteOf = of;
+      note.url = of ? this.folderUrls.get(nameKey(of.join("/")))! : noteUrl(note.rel);
       this.addNote(note);
     }
     if (options.cache) for (const abs of options.cache.keys()) if (!seen.has(abs)) options.cache.delete(abs);
@@ -346,6 +367,26 @@ export class Vault {
     return note;
   }
 
+  /**
+   * The folder `note` is the folder note of, if any: `Docker.md` next to a folder `Docker/` with
+   * published notes, or else `Docker/Docker.md` when `Docker/` holds other published notes too and
+   * no note next to it claims it (both layouts at once are kept in `folderNotesTwice`).
+   */
+  private folderNoteOf(note: Note, beside: Map<string, Note>): string[] | undefined {
+    if (note.unpublished) return undefined;
+    const outside = [...note.folders, note.name];
+    if (this.folderUrls.has(nameKey(outside.join("/")))) return outside;
+    const folder = note.folders.at(-1);
+    if (folder === undefined || nameKey(folder) !== nameKey(note.name)) return undefined;
+    const key = nameKey(note.folders.join("/"));
+    const used = beside.get(key);
+    if (used) {
+      this.folderNotesTwice.push({ used, ignored: note });
+      return undefined;
+    }
+    return (this.publishedIn.get(key) ?? 0) > 1 ? note.folders : undefined;
+  }
+
   /** Module URLs for the folders that hold published notes (the course makes a page for each). */
   private assignFolderUrls(notes: Note[]): void {
     const folders = new Map<string, string[]>();
@@ -354,6 +395,7 @@ export class Vault {
       for (let i = 1; i <= note.folders.length; i++) {
         const key = nameKey(note.folders.slice(0, i).join("/"));
         if (!folders.has(key)) folders.set(key, note.folders.slice(0, i));
+        this.publishedIn.set(key, (this.publishedIn.get(key) ?? 0) + 1);
       }
     }
     const taken = new Set<string>();
@@ -387,6 +429,7 @@ export class Vault {
       else this.urlConflicts.push({ url: note.url, notes: [taken, note] });
       // A second folder note of one folder (`Docker.md` and `docker.md`) is a lesson of its own.
       note.folderNote = undefined;
+      note.folderNoteOf = undefined;
       // Keep both pages: the later one gets a numbered URL so nothing is dropped.
       let n = 2;
       while (this.byUrl.has(note.url.replace(/\/$/, `-${n}/`))) n++;

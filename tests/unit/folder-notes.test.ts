@@ -67,6 +67,49 @@ describe("folder notes", () => {
   });
 });
 
+describe("folder notes inside their folder (Docker/Docker.md)", () => {
+  test("the note named like its folder, next to other published notes, is the module page", () => {
+    const dir = dirOf({ "Docker/Docker.md": "Over de module, van binnenuit.\n", "Docker/1. Een.md": "Zie [[Docker]].\n", "Docker/2. Twee.md": "Twee.\n" });
+    const { vault, course, diagnostics } = compile({ contentDir: dir, gitDates: false });
+    const note = vault.notes.find((n) => n.rel === "Docker/Docker.md")!;
+    assert.deepEqual([note.folderNote, note.folderNoteOf, note.url], [true, ["Docker"], "/docker/"]);
+    const mod = course.allModules.find((m) => m.url === "/docker/")!;
+    assert.equal(mod.noteRel, "Docker/Docker.md");
+    assert.match(mod.html ?? "", /Over de module, van binnenuit\./);
+    assert.deepEqual(mod.lessons.map((l) => l.url), ["/docker/1-een/", "/docker/2-twee/"]);
+    assert.ok(!course.pages.some((p) => p.url === "/docker/" || p.url === "/docker/docker/"));
+    assert.deepEqual(diagnostics.all().filter((d) => d.severity !== "info").map((d) => d.rule), []);
+  });
+
+  test("in a subfolder too, the name matched without regard to case", () => {
+    const dir = dirOf({ "8. Docker/Basis/basis.md": "Basistekst.\n", "8. Docker/Basis/1. Les.md": "x\n" });
+    const { vault, course } = compile({ contentDir: dir, gitDates: false });
+    assert.equal(vault.notes.find((n) => n.rel === "8. Docker/Basis/basis.md")!.url, "/8-docker/basis/");
+    assert.equal(course.allModules.find((m) => m.url === "/8-docker/basis/")!.noteRel, "8. Docker/Basis/basis.md");
+  });
+
+  test("alone in its folder it stays a lesson of that folder's module", () => {
+    const dir = dirOf({ "Los/Los.md": "Alleen.\n", "Los/Concept.md": "---\ndraft: true\n---\nx\n" });
+    const { vault, course } = compile({ contentDir: dir, gitDates: false });
+    const note = vault.notes.find((n) => n.rel === "Los/Los.md")!;
+    assert.deepEqual([note.folderNote, note.url], [undefined, "/los/los/"]);
+    assert.deepEqual(course.allModules.find((m) => m.url === "/los/")!.lessons.map((l) => l.url), ["/los/los/"]);
+  });
+
+  test("both layouts for one folder: the note next to the folder is used, the one inside stays a lesson, with a warning", () => {
+    const dir = dirOf({ "Docker.md": "Ernaast.\n", "Docker/Docker.md": "Erin.\n", "Docker/1. Een.md": "x\n" });
+    const { vault, course, diagnostics } = compile({ contentDir: dir, gitDates: false });
+    assert.deepEqual(vault.folderNotesTwice.map((t) => [t.used.rel, t.ignored.rel]), [["Docker.md", "Docker/Docker.md"]]);
+    const mod = course.allModules.find((m) => m.url === "/docker/")!;
+    assert.equal(mod.noteRel, "Docker.md");
+    assert.match(mod.html ?? "", /Ernaast\./);
+    assert.deepEqual(mod.lessons.map((l) => l.url), ["/docker/1-een/", "/docker/docker/"]);
+    const warnings = diagnostics.all().filter((d) => d.severity !== "info");
+    assert.deepEqual(warnings.map((d) => [d.file.replace(/^.*?folder-notes-[^/]+\//, ""), d.line, d.rule]), [["Docker/Docker.md", 1, "folder-note-twice"]]);
+    assert.match(warnings[0]!.message, /^map Docker\/ heeft twee mapnotities: .*Docker\.md ernaast en deze erin/);
+  });
+});
+
 describe("URLs of generated pages", () => {
   test("root notes named like generated pages, notes below tags/ and Pagefind/ are moved aside", () => {
     const dir = dirOf({
