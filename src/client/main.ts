@@ -10,6 +10,7 @@ import { t } from "../site/strings.ts";
 import { applyTheme, currentTheme, storeTheme } from "./_theme.ts";
 import { announce } from "./_announce.ts";
 import { loadNavigation } from "./_nav.ts";
+import { enhanceTabs } from "./_tabs.ts";
 
 
 function themeToggle(): void {
@@ -143,7 +144,9 @@ function scrollableBoxes(): void {
     }
   };
   update();
-  new ResizeObserver(update).observe(document.body);
+  // Each box too: one in a closed tab or callout is measured again when it is shown.
+  const resized = new ResizeObserver(update);
+  for (const box of [document.body, ...boxes]) resized.observe(box);
 }
 
 /** Folded callouts open on paper, and close again afterwards. Quiz answers stay folded. */
@@ -271,6 +274,7 @@ void loadNavigation();
 codeBlocks();
 scrollableBoxes();
 printCallouts();
+enhanceTabs();
 // Diagrams that open large, and previews of linked lessons (where a pointer can hover): each a chunk of its own.
 if (document.querySelector(".prose a.diagram")) void import("./_diagrams.ts").then((m) => m.enhanceDiagrams());
 if (document.querySelector(".lesson .prose a[href]") && matchMedia("(any-hover: hover)").matches) void import("./_previews.ts").then((m) => m.enhanceLinkPreviews());

@@ -35,7 +35,7 @@ describe("Handleiding voor docenten", () => {
     const { course, diagnostics } = compile({ contentDir: CONTENT, assetsDir: ASSETS, gitDates: false });
     const page = course.pages.find((p) => p.rel === "Handleiding voor docenten.md");
     assert.ok(page, "the guide is published");
-    assert.doesNotMatch(page.html, /class="wikilink|class="callout|data-quiz|class="section/);
+    assert.doesNotMatch(page.html, /class="wikilink|class="callout|data-quiz|class="section|data-tabs|class="tab-panel/);
     assert.match(page.html, /\[\[4\. Uitleg Docker Images\]\]/);
     assert.match(page.html, /&gt; \[!quiz\] Wat doet/);
     assert.deepEqual(diagnostics.forFile(GUIDE).map(formatDiagnostic), []);
