@@ -62,7 +62,7 @@ function main(argv: string[]): number {
     console.error(`De inhoudsmap ${contentDir} bestaat niet. Geef een map op of zet COURSE_CONTENT.`);
     return USAGE_EXIT;
   }
-  const result = checkContent({ contentDir, assetsDir: settings.assetsDir });
+  const result = checkContent({ contentDir, assetsDir: settings.assetsDir, allowHtmlScripts: settings.allowHtmlScripts });
   const report = format === "json" ? JSON.stringify({ diagnostics: result.diagnostics, summary: result.summary }, null, 2) : formatReport(result, strict);
   if (output === undefined) {
     console.log(report);

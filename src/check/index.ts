@@ -9,6 +9,8 @@ import { formatDiagnostic, formatSummary, quoteFileName, type Diagnostic } from 
 export interface CheckOptions {
   contentDir: string;
   assetsDir?: string;
+  /** Raw HTML may hold scripts (`COURSE_ALLOW_HTML_SCRIPTS=1`): no `unsafe-html` warnings. */
+  allowHtmlScripts?: boolean;
 }
 
 export interface CheckSummary {
@@ -29,7 +31,7 @@ export interface CheckResult {
 }
 
 export function checkContent(options: CheckOptions): CheckResult {
-  const { vault, diagnostics } = compile({ contentDir: options.contentDir, assetsDir: options.assetsDir, gitDates: false });
+  const { vault, diagnostics } = compile({ contentDir: options.contentDir, assetsDir: options.assetsDir, allowHtmlScripts: options.allowHtmlScripts, gitDates: false });
   const list = diagnostics.all();
   const problems = list.filter((d) => d.severity !== "info");
   return {
