@@ -199,13 +199,16 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 /**
  * `file:line:col severity rule message` plus an indented hint line. A file name that could be
- * misread (a colon, a space, a quote, a line break or another control character) is written
- * as a JSON string, `"8. Docker/Les 1.md":3:1`, so it cannot pass for a position or another
- * diagnostic; an ordinary name stays bare. Control characters in the message and hint are
- * escaped, so one diagnostic is always one line (and a hint line).
+ * misread (a colon, a double quote, a backslash, a line break or another control character)
+ * is written as a JSON string, `"a:99:1 error x.md":3:1`, so it cannot pass for a position or
+ * another diagnostic. An ordinary name stays bare, spaces included (`8. Docker/Les 1.md:3:1`):
+ * the first `:line` ends it, and editors can still jump to it. Only a problem of a whole file
+ * (no line) quotes a name with spaces, because nothing else would mark where the name ends.
+ * Control characters in the message and hint are escaped, so one diagnostic is always one line
+ * (and a hint line).
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  const file = quoteFileName(d.file);
+  const file = quoteFileName(d.file, d.line > 0);
   const where = d.line > 0 ? `${file}:${d.line}${d.column > 0 ? `:${d.column}` : ""}` : file;
   const head = `${where} ${d.severity} ${d.rule} ${escapeControls(d.message)}`;
   return d.hint ? `${head}\n    ${escapeControls(d.hint)}` : head;
@@ -213,10 +216,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /**
  * Characters that make a bare file name ambiguous in a `file:line:col` line: the colon, white
- * space, quotes and backslashes, C0 and C1 control characters, line and paragraph separators,
- * and the bidirectional controls that reorder what a terminal shows.
+ * space other than the plain space, double quotes and backslashes, C0 and C1 control
+ * characters, line and paragraph separators, and the bidirectional controls that reorder what
+ * a terminal shows.
  */
-const UNSAFE_IN_NAME = /[:\s"'\\\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+const UNSAFE_IN_NAME = /[:"\\\x00-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2066-\u2069\u3000\ufeff]/;
 const CONTROLS = /[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** `"\n"`, `"\u001b"`: a control character as an escape a reader can see. */
@@ -225,9 +229,12 @@ function escapeControl(c: string): string {
   return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
-/** A file name as the text report writes it: bare when that is unambiguous, else a JSON string. */
-export function quoteFileName(file: string): string {
-  if (file && !UNSAFE_IN_NAME.test(file)) return file;
+/**
+ * A file name as the text report writes it: bare when that is unambiguous, else a JSON string.
+ * `positioned`: a `:line` follows the name, which marks its end, so plain spaces are safe.
+ */
+export function quoteFileName(file: string, positioned = false): string {
+  if (file && !UNSAFE_IN_NAME.test(file) && (positioned || !file.includes(" "))) return file;
   return `"${file.replace(/["\\]/g, "\\$&").replace(CONTROLS, escapeControl)}"`;
 }
 
