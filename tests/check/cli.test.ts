@@ -3,17 +3,18 @@
  * COURSE_CONTENT, checking its text and JSON output and its exit codes.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { ROOT, run } from "./run.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/check-vault");
 
 const temps: string[] = [];
 function tempVault(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "check-cli-"));
+  const dir = tempDir("check-cli-");
   temps.push(dir);
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
@@ -55,8 +56,8 @@ describe("npm run check (src/check/cli.ts)", () => {
     const r = await run("src/check/cli.ts", [], { COURSE_CONTENT: FIXTURE });
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split("\n");
-    assert.ok(lines.includes("\"tests/fixtures/check-vault/Dockerfile fout.md\":7:1 error dockerfile Dockerfile: Unknown instruction: RUNN"), r.stdout);
-    const i = lines.indexOf("\"tests/fixtures/check-vault/Titel anders.md\":2 warning title-mismatch title \"Een andere titel\" wijkt af van de bestandsnaam \"Titel anders\"");
+    assert.ok(lines.includes("tests/fixtures/check-vault/Dockerfile fout.md:7:1 error dockerfile Dockerfile: Unknown instruction: RUNN"), r.stdout);
+    const i = lines.indexOf("tests/fixtures/check-vault/Titel anders.md:2 warning title-mismatch title \"Een andere titel\" wijkt af van de bestandsnaam \"Titel anders\"");
     assert.ok(i >= 0, r.stdout);
     assert.match(lines[i + 1]!, /^ {4}Schrijf `title: Titel anders`/);
     assert.ok(!lines.some((l) => / info unpublished /.test(l)), "info is not listed per line");
@@ -100,7 +101,7 @@ describe("npm run check (src/check/cli.ts)", () => {
   });
 
   test("the check runs fast: the whole fixture vault in a few seconds including tsx start-up", async () => {
-    const copy = mkdtempSync(path.join(tmpdir(), "check-speed-"));
+    const copy = tempDir("check-speed-");
     temps.push(copy);
     cpSync(FIXTURE, copy, { recursive: true });
     const start = Date.now();
