@@ -67,9 +67,18 @@ export const MESSAGES = {
     () => "de front matter begint met --- maar wordt nergens afgesloten",
     () => "Zet een regel met alleen --- na de laatste sleutel van de front matter.",
   ),
-  "frontmatter-yaml": rule<{ error: string }>(
+  "frontmatter-yaml": rule<{ error: string; cause?: "aliases" | "anchor" }>(
     (p) => `de front matter is geen geldige YAML: ${p.error}`,
-    () => "Controleer de aanhalingstekens, dubbele punten en het inspringen op deze regel; een waarde met : of # moet tussen aanhalingstekens.",
+    (p) =>
+      p.cause === "aliases"
+        ? "Schrijf elke waarde voluit in plaats van ankers (&naam) en aliassen (*naam) te gebruiken; in front matter zijn die zelden nodig."
+        : p.cause === "anchor"
+          ? "Een alias (*naam) heeft een anker (&naam) op een eerdere waarde nodig; schrijf de waarde anders voluit."
+          : "Controleer de aanhalingstekens, dubbele punten en het inspringen op deze regel; een waarde met : of # moet tussen aanhalingstekens.",
+  ),
+  "date-invalid": rule<{ written: string }>(
+    (p) => `date${p.written} is geen geldige datum; de pagina krijgt geen datum`,
+    () => "Schrijf de datum als jaar-maand-dag, bijvoorbeeld `date: 2026-09-01`.",
   ),
   "frontmatter-not-a-map": rule(
     () => "de front matter moet bestaan uit regels `sleutel: waarde`",
@@ -118,6 +127,10 @@ export const MESSAGES = {
   mojibake: rule<{ word: string; more: number; fixes: string }>(
     (p) => `"${p.word}" lijkt dubbel gecodeerde UTF-8${p.more ? ` (en nog ${p.more} op deze regel)` : ""}`,
     (p) => `Vervang ${p.fixes}; de tekst is ooit met de verkeerde codering opgeslagen.`,
+  ),
+  encoding: rule<{ line: number; shown: string }>(
+    (p) => `het bestand is geen UTF-8 en is gelezen als Windows-1252 (Latin-1); regel ${p.line} luidt nu: "${p.shown}"`,
+    () => "Klopt de tekst, sla het bestand dan op als UTF-8 (VS Code: klik rechtsonder op de codering, 'Save with Encoding', UTF-8).",
   ),
   bom: rule(
     () => "het bestand begint met een byte-order mark (BOM)",

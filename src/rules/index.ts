@@ -200,13 +200,7 @@ export function checkEncoding(note: Note, diagnostics: Diagnostics): void {
   if (note.encoding) {
     const { line, text } = note.encoding;
     const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-    diagnostics.warn(
-      note.file,
-      line,
-      "encoding",
-      `het bestand is geen UTF-8 en is gelezen als Windows-1252 (Latin-1); regel ${line} luidt nu: "${shown}"`,
-      "Klopt de tekst, sla het bestand dan op als UTF-8 (VS Code: klik rechtsonder op de codering, 'Save with Encoding', UTF-8).",
-    );
+    diagnostics.report("warning", "encoding", { file: note.file, line }, { line, shown });
   }
   if (note.source.startsWith("\uFEFF")) {
     diagnostics.report("warning", "bom", { file: note.file, line: 1, column: 1 }, {});

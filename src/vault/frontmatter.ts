@@ -4,6 +4,7 @@
  * Eleventy (`permalink`, `layout`, `tags` as a string, a `date` that is no date):
  * here they are only data, interpreted by these rules and nothing else.
  */
+import { say } from "../diagnostics/messages.ts";
 import { isAlias, parseDocument, visit, type Document } from "yaml";
 
 export interface FrontMatterProblem {
@@ -12,7 +13,7 @@ export interface FrontMatterProblem {
   column: number;
   rule: string;
   message: string;
-  hint: string;
+  hint?: string;
   severity: "error" | "warning";
 }
 
@@ -50,8 +51,7 @@ export function splitFrontMatter(source: string): ParsedFrontMatter {
           line: 1,
           column: 1,
           rule: "frontmatter-unclosed",
-          message: "front matter starts with --- but is never closed",
-          hint: "Add a line with only --- after the last front-matter key.",
+          ...say("frontmatter-unclosed", {}),
           severity: "error",
         },
       ],
@@ -75,8 +75,7 @@ export function splitFrontMatter(source: string): ParsedFrontMatter {
         line: yamlLine + 1,
         column: offset - before.lastIndexOf("\n"),
         rule: "frontmatter-yaml",
-        message: `front matter is not valid YAML: ${err.message.split("\n")[0]}`,
-        hint: "Check the quotes, colons and indentation on this line; values with a colon or # need quotes.",
+        ...say("frontmatter-yaml", { error: err.message.split("\n")[0] ?? "" }),
         severity: "error",
       });
     }
@@ -96,8 +95,7 @@ export function splitFrontMatter(source: string): ParsedFrontMatter {
       line: 2,
       column: 1,
       rule: "frontmatter-yaml",
-      message: "front matter must be a list of `key: value` lines",
-      hint: "Write each property as `key: value` between the --- lines.",
+      ...say("frontmatter-not-a-map", {}),
       severity: "error",
     });
     return result;
@@ -147,10 +145,7 @@ function dataProblem(doc: Document, yamlText: string, err: Error): FrontMatterPr
     line: before.split("\n").length + 1,
     column: offset - before.lastIndexOf("\n"),
     rule: "frontmatter-yaml",
-    message: `front matter is not valid YAML: ${error}`,
-    hint: excessive
-      ? "Schrijf elke waarde voluit in plaats van ankers (&naam) en aliassen (*naam) te gebruiken; in front matter zijn die zelden nodig."
-      : "Een alias (*naam) heeft een anker (&naam) op een eerdere waarde nodig; schrijf de waarde anders voluit.",
+    ...say("frontmatter-yaml", { error, cause: excessive ? "aliases" : "anchor" }),
     severity: "error",
   };
 }
@@ -163,8 +158,7 @@ export function dateProblem(value: unknown, line: number): FrontMatterProblem | 
     line,
     column: 1,
     rule: "date-invalid",
-    message: `date${written} is geen geldige datum; de pagina krijgt geen datum`,
-    hint: "Schrijf de datum als jaar-maand-dag, bijvoorbeeld `date: 2026-09-01`.",
+    ...say("date-invalid", { written }),
     severity: "warning",
   };
 }
