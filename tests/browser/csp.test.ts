@@ -12,15 +12,14 @@
 import assert from "node:assert/strict";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, skipBrowser } from "../helpers/browser.ts";
+import { after, before, describe, launchChromium, test } from "../helpers/browser.ts";
 import { buildSite, htmlFiles } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 type Win = { violations: string[]; firstFrameTheme?: string };
 
-describe("Content-Security-Policy in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
+describe("Content-Security-Policy in a browser", () => {
   let output: string;
   let server: StaticServer;
   let browser: Browser;

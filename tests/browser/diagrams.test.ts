@@ -13,15 +13,14 @@
  *   reports no violation.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { eventually, launchChromium, loadAllImages, openPage, RESULTS_DIR, skipBrowser, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { after, before, describe, eventually, launchChromium, loadAllImages, openPage, RESULTS_DIR, stopBrowserSite, test, WCAG_TAGS } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const PREFIX = "/cursus/";
 const LESSON = "1-diagrammen/1-uitleg-lagen/";
@@ -50,7 +49,7 @@ async function luminance(ctx: BrowserContext, png: Buffer): Promise<number> {
   return mean;
 }
 
-describe("diagrams open large and follow the theme", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
+describe("diagrams open large and follow the theme", () => {
   let vault = "";
   let output = "";
   let server: StaticServer;
@@ -80,7 +79,7 @@ describe("diagrams open large and follow the theme", { skip: skipBrowser ? "SKIP
   const violations = (page: Page) => page.evaluate(() => (window as unknown as Win).violations);
 
   before(async () => {
-    vault = mkdtempSync(path.join(tmpdir(), "diagrams-vault-"));
+    vault = tempDir("diagrams-vault-");
     const dir = path.join(vault, "1. Diagrammen");
     mkdirSync(dir);
     writeFileSync(

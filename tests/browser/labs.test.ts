@@ -14,15 +14,14 @@
  * - screenshots at 320 px and 1280 px, light and dark, go to test-results/.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { eventually, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { after, before, describe, eventually, RESULTS_DIR, startBrowserSite, stopBrowserSite, test, WCAG_TAGS } from "../helpers/browser.ts";
 import { buildSite, htmlFiles } from "../helpers/build.ts";
 import type { StaticServer } from "../helpers/static-server.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const results = RESULTS_DIR;
 
@@ -61,7 +60,7 @@ const COMPOSE = `services:
 volumes:
   db-data:`;
 
-describe("interactive labs in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
+describe("interactive labs in a browser", () => {
   let vault = "";
   let output = "";
   let server: StaticServer;
@@ -89,7 +88,7 @@ describe("interactive labs in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1"
   const until = (page: Page, expected: string) => eventually(() => statuses(page), (v) => v === expected);
 
   before(async () => {
-    vault = mkdtempSync(path.join(tmpdir(), "labs-vault-"));
+    vault = tempDir("labs-vault-");
     const dir = path.join(vault, "1. Labs");
     mkdirSync(dir);
     const lesson = (name: string, code: string, body: string) => `---\ntitle: ${name}\ntaxonomie: ['ib-19.3.Labs.OI']\n---\n\n## Oefenen\n\n${body}\n\n${code}\n`;

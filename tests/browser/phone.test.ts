@@ -14,15 +14,14 @@
 import assert from "node:assert/strict";
 import { statSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { openPage, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite } from "../helpers/browser.ts";
+import { after, before, describe, openPage, RESULTS_DIR, startBrowserSite, stopBrowserSite, test } from "../helpers/browser.ts";
 import { buildSite, pageFiles } from "../helpers/build.ts";
 import type { StaticServer } from "../helpers/static-server.ts";
 
 const results = RESULTS_DIR;
 
-describe("the study site on a phone", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
+describe("the study site on a phone", () => {
   let output = "";
   let server: StaticServer;
   let browser: Browser;

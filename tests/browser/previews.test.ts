@@ -15,15 +15,14 @@
  * - axe finds no WCAG 2.2 AA violations with a preview open, light and dark; no CSP violation.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { eventually, launchChromium, openPage, skipBrowser, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { after, before, describe, eventually, launchChromium, openPage, stopBrowserSite, test, WCAG_TAGS } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const PREFIX = "/cursus/";
 const ALFA = "1-lessen/1-uitleg-alfa/";
@@ -33,7 +32,7 @@ const WELL_AFTER_DELAY = 1200;
 
 type Win = { violations: string[] };
 
-describe("link previews", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
+describe("link previews", () => {
   let vault = "";
   let output = "";
   let server: StaticServer;
@@ -60,7 +59,7 @@ describe("link previews", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () =
   const violations = (page: Page) => page.evaluate(() => (window as unknown as Win).violations);
 
   before(async () => {
-    vault = mkdtempSync(path.join(tmpdir(), "previews-vault-"));
+    vault = tempDir("previews-vault-");
     const dir = path.join(vault, "1. Lessen");
     mkdirSync(dir);
     writeFileSync(

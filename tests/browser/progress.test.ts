@@ -23,16 +23,15 @@
 import assert from "node:assert/strict";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { eventually, openPage, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { after, before, describe, eventually, openPage, RESULTS_DIR, startBrowserSite, stopBrowserSite, test, WCAG_TAGS } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 const results = RESULTS_DIR;
 
-describe("self-tests and study progress in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
+describe("self-tests and study progress in a browser", () => {
   let output = "";
   let server: StaticServer;
   let browser: Browser;

@@ -14,16 +14,15 @@
 import assert from "node:assert/strict";
 
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { openPage, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { after, before, describe, openPage, RESULTS_DIR, startBrowserSite, stopBrowserSite, test, WCAG_TAGS } from "../helpers/browser.ts";
 import { buildSite, pageFiles } from "../helpers/build.ts";
 import type { StaticServer } from "../helpers/static-server.ts";
 
 const results = RESULTS_DIR;
 
-describe("search in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
+describe("search in a browser", () => {
   let output = "";
   let server: StaticServer;
   let browser: Browser;

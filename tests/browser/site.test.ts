@@ -11,23 +11,21 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { loadAllImages, openPage } from "../helpers/browser.ts";
+import { after, before, describe, loadAllImages, openPage, test } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const results = path.join(root, "test-results");
-const skip = process.env.SKIP_BROWSER === "1";
 
-describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, () => {
+describe("study site in a browser", () => {
   let output: string;
   let server: StaticServer;
   let browser: Browser;
@@ -46,7 +44,7 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
 
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set SKIP_BROWSER=1 to skip the browser tests.`);
-    output = mkdtempSync(path.join(tmpdir(), "site-browser-"));
+    output = tempDir("site-browser-");
     const r = spawnSync("npx", ["tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"], {
       cwd: root,
       env: { ...process.env, COURSE_OUTPUT: output, COURSE_CONTENT: "", STRICT: "", PATH_PREFIX: "" },
@@ -266,7 +264,7 @@ describe("study site in a browser", { skip: skip ? "SKIP_BROWSER=1" : false }, (
   });
 
   test("under PATH_PREFIX=/cursus/ styles, scripts and search work", async () => {
-    const prefixed = mkdtempSync(path.join(tmpdir(), "site-prefix-"));
+    const prefixed = tempDir("site-prefix-");
     const r = spawnSync("npx", ["tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"], {
       cwd: root,
       env: { ...process.env, COURSE_OUTPUT: prefixed, COURSE_CONTENT: "", STRICT: "", PATH_PREFIX: "/cursus/" },

@@ -10,9 +10,8 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { eventually, openPage, skipBrowser, startBrowserSite, stopBrowserSite, type BrowserSite } from "../helpers/browser.ts";
+import { after, before, type BrowserSite, describe, eventually, openPage, startBrowserSite, stopBrowserSite, test } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
@@ -36,7 +35,7 @@ Een schema:
 
 type Marks = { script: string | null; onload: string | null };
 
-describe("an SVG with a script, published", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
+describe("an SVG with a script, published", () => {
   let vault = "";
   let safe = "";
   let open = "";

@@ -15,15 +15,14 @@
  * Without /usr/bin/chromium these tests fail, unless SKIP_BROWSER=1.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { openPage, RESULTS_DIR, skipBrowser, startBrowserSite, stopBrowserSite, WCAG_TAGS } from "../helpers/browser.ts";
+import { after, before, describe, openPage, RESULTS_DIR, startBrowserSite, stopBrowserSite, test, WCAG_TAGS } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const INSTALL = `---
 title: 1. Stappen Installeren
@@ -100,7 +99,7 @@ Installeer de plug-in.
 ::::
 `;
 
-describe("tabs and heading links in a browser", { skip: skipBrowser ? "SKIP_BROWSER=1" : false }, () => {
+describe("tabs and heading links in a browser", () => {
   let vault = "";
   let output = "";
   let courseOutput = "";
@@ -128,7 +127,7 @@ describe("tabs and heading links in a browser", { skip: skipBrowser ? "SKIP_BROW
   const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? "");
 
   before(async () => {
-    vault = mkdtempSync(path.join(tmpdir(), "tabs-vault-"));
+    vault = tempDir("tabs-vault-");
     mkdirSync(path.join(vault, "Tabs"));
     writeFileSync(path.join(vault, "Tabs", "1. Stappen Installeren.md"), INSTALL);
     writeFileSync(path.join(vault, "Tabs", "2. Stappen Verder.md"), NEXT);

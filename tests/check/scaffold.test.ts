@@ -3,18 +3,18 @@
  * in, and nothing is ever overwritten. End to end in a temporary copy of a vault.
  */
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { checkContent } from "../../src/check/index.ts";
 import { ScaffoldError, fillTemplate, markDraft, scaffoldLesson, subjectOf, topicOf } from "../../src/check/scaffold.ts";
 import { ROOT, run } from "./run.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const temps: string[] = [];
 /** A temporary copy of the clean lesson of the check fixtures, as a small course to add lessons to. */
 function tempCourse(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "scaffold-"));
+  const dir = tempDir("scaffold-");
   temps.push(dir);
   cpSync(path.join(ROOT, "tests/fixtures/check-vault/Eindpagina.md"), path.join(dir, "8. Docker", "Eindpagina.md"), { recursive: true });
   return dir;

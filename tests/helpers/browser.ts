@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import * as node from "node:test";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { projectRoot } from "./build.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
@@ -16,6 +17,16 @@ export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 /** `SKIP_BROWSER=1` skips the browser tests on a machine without Chromium. */
 export const skipBrowser = process.env.SKIP_BROWSER === "1";
+
+/**
+ * `describe`, `test`, `before` and `after` for the browser tests. With `SKIP_BROWSER=1` every
+ * test is skipped one by one, so the run counts each as a skipped test (a skipped `describe`
+ * counts as one suite and no tests), and no hook runs: nothing is built and no Chromium starts.
+ */
+export const describe = node.describe;
+export const test: typeof node.test = skipBrowser ? ((name: string) => node.test(name, { skip: "SKIP_BROWSER=1" })) as typeof node.test : node.test;
+export const before: typeof node.before = skipBrowser ? () => undefined : node.before;
+export const after: typeof node.after = skipBrowser ? () => undefined : node.after;
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set SKIP_BROWSER=1 to skip the browser tests.`);

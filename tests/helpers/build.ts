@@ -3,9 +3,9 @@
  * `npm run build` does, and returns its exit status and output.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { tempDir } from "./tmp.ts";
 
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
@@ -16,7 +16,7 @@ export interface BuildResult {
   output: string;
 }
 
-export function buildSite(content: string, env: Record<string, string> = {}, output = mkdtempSync(path.join(tmpdir(), "cursus-"))): BuildResult {
+export function buildSite(content: string, env: Record<string, string> = {}, output = tempDir("cursus-")): BuildResult {
   const r = spawnSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"], {
     cwd: projectRoot,
     env: { ...process.env, COURSE_CONTENT: content, COURSE_OUTPUT: output, STRICT: "", PATH_PREFIX: "", ...env },

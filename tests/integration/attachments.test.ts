@@ -3,15 +3,15 @@
  * draft links is not in the output; one a published lesson links is.
  */
 import assert from "node:assert/strict";
-import { appendFileSync, cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { buildSite, projectRoot } from "../helpers/build.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 describe("attachments", () => {
   test("a PDF used only by a draft is not published; one used by a lesson is", () => {
-    const vault = mkdtempSync(path.join(tmpdir(), "cursus-vault-"));
+    const vault = tempDir("cursus-vault-");
     cpSync(path.join(projectRoot, "tests/fixtures/build-vault"), vault, { recursive: true });
     const media = path.join(vault, "8. Docker", "media");
     writeFileSync(path.join(media, "geheim-concept.pdf"), "%PDF-1.4 concept\n");

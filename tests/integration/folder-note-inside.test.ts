@@ -5,11 +5,11 @@
  * next to the folder; a note named like its folder but alone in it stays a lesson.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { buildSite, type BuildResult } from "../helpers/build.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const files: Record<string, string> = {
   "Netwerken/Netwerken.md": "---\ntitle: Netwerken\n---\nDeze mapnotitie staat in haar eigen map.\n",
@@ -35,16 +35,12 @@ describe("build of a vault with folder notes inside their folders", () => {
     return html.slice(html.indexOf("<h1"), html.indexOf("</main>"));
   };
   before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), "folder-note-vault-"));
+    dir = tempDir("folder-note-vault-");
     for (const [rel, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       writeFileSync(path.join(dir, rel), text);
     }
     build = buildSite(dir);
-  });
-  after(() => {
-    rmSync(dir, { recursive: true, force: true });
-    if (build) rmSync(build.output, { recursive: true, force: true });
   });
 
   test("the build succeeds", () => {

@@ -3,11 +3,11 @@
  * whose title and text contain `'`, `"`, `&` and `<` are escaped exactly once.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { buildSite, type BuildResult } from "../helpers/build.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 /** Decodes the references an HTML attribute or `<title>` may hold, once. */
 function decodeOnce(s: string): string {
@@ -18,7 +18,7 @@ describe("the head of a page with quotes and ampersands", () => {
   let build: BuildResult;
   let html: string;
   before(() => {
-    const vault = mkdtempSync(path.join(tmpdir(), "cursus-head-"));
+    const vault = tempDir("cursus-head-");
     mkdirSync(path.join(vault, "1. Basis"));
     writeFileSync(
       path.join(vault, "1. Basis", "1. Uitleg Commando's.md"),

@@ -6,12 +6,12 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Diagnostic } from "../../src/diagnostics/index.ts";
 import { buildSite, projectRoot, type BuildResult } from "../helpers/build.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const PNG = readFileSync(path.join(projectRoot, "tests/fixtures/assets/vm_docker.png"));
 const FAKE = "a:99:1 error fake-rule";
@@ -48,7 +48,7 @@ function npmCheck(args: string[], env: Record<string, string>): Promise<{ code: 
 }
 
 before(async () => {
-  vault = mkdtempSync(path.join(tmpdir(), "hostile-vault-"));
+  vault = tempDir("hostile-vault-");
   for (const [rel, text] of Object.entries(FILES)) writeFileSync(path.join(vault, rel), text);
   check = await npmCheck(["--format", "json"], { COURSE_CONTENT: vault });
   report = JSON.parse(check.stdout) as typeof report;

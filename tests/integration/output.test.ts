@@ -4,18 +4,18 @@
  * and refuses an output folder inside the content folder.
  */
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { readSettings, servingFromArgv } from "../../src/settings.ts";
 import { spawnSync } from "node:child_process";
 import { buildSite, projectRoot } from "../helpers/build.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const fixture = path.join(projectRoot, "tests/fixtures/build-vault");
 
 function copyVault(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "cursus-vault-"));
+  const dir = tempDir("cursus-vault-");
   cpSync(fixture, dir, { recursive: true });
   return dir;
 }
@@ -41,7 +41,7 @@ describe("the output folder", () => {
   });
 
   test("a folder that another tool filled is refused and left untouched", () => {
-    const output = mkdtempSync(path.join(tmpdir(), "cursus-foreign-"));
+    const output = tempDir("cursus-foreign-");
     writeFileSync(path.join(output, "notities.txt"), "van iemand anders");
     mkdirSync(path.join(output, "oud"));
     writeFileSync(path.join(output, "oud", "index.html"), "<p>oud</p>");
@@ -64,7 +64,7 @@ describe("the output folder", () => {
   });
 
   test("a content folder inside the output folder is refused", () => {
-    const output = mkdtempSync(path.join(tmpdir(), "cursus-out-"));
+    const output = tempDir("cursus-out-");
     const vault = path.join(output, "inhoud");
     cpSync(fixture, vault, { recursive: true });
     writeFileSync(path.join(output, ".docker-cursus-build"), "");

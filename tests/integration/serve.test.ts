@@ -5,13 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pageFiles, projectRoot } from "../helpers/build.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const FILES: Record<string, string> = {
   "1. Basis/1. Uitleg Een.md": "---\ntitle: 1. Uitleg Een\n---\nTekst van een. Zie [[2. Uitleg Twee]].\n",
@@ -61,8 +61,8 @@ describe("serve mode renders only what a save changed", () => {
   };
 
   before(async () => {
-    vault = mkdtempSync(path.join(tmpdir(), "serve-vault-"));
-    output = mkdtempSync(path.join(tmpdir(), "serve-site-"));
+    vault = tempDir("serve-vault-");
+    output = tempDir("serve-site-");
     for (const [rel, text] of Object.entries(FILES)) {
       mkdirSync(path.dirname(path.join(vault, rel)), { recursive: true });
       writeFileSync(path.join(vault, rel), text);

@@ -4,22 +4,22 @@
  * dangling link and links that loop are reported and never crash the scan, the check or the build.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { compile } from "../../src/compile/index.ts";
 import { loadVault } from "../../src/vault/index.ts";
 import { buildSite, htmlFiles } from "../helpers/build.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 describe("symbolic links in the vault", () => {
   let dir: string;
   let outside: string;
   before(() => {
-    outside = realpathSync(mkdtempSync(path.join(tmpdir(), "outside-")));
+    outside = realpathSync(tempDir("outside-"));
     writeFileSync(path.join(outside, "geheim.md"), "GEHEIME TEKST\n");
     writeFileSync(path.join(outside, "passwd"), "root:x:0:0\n");
-    dir = realpathSync(mkdtempSync(path.join(tmpdir(), "symlink-vault-")));
+    dir = realpathSync(tempDir("symlink-vault-"));
     mkdirSync(path.join(dir, "Module"));
     mkdirSync(path.join(dir, "Elders"));
     writeFileSync(path.join(dir, "Module", "Les.md"), "---\ntitle: Les\n---\nEen les.\n");

@@ -7,12 +7,12 @@
  * is published as written.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { buildSite, pageFiles, projectRoot, type BuildResult } from "../helpers/build.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const LES = `---
 title: Les
@@ -57,7 +57,7 @@ const TEKENING = `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50
 `;
 
 function hostileVault(): string {
-  const vault = mkdtempSync(path.join(tmpdir(), "cursus-onveilig-"));
+  const vault = tempDir("cursus-onveilig-");
   mkdirSync(path.join(vault, "media"));
   writeFileSync(path.join(vault, "media", "lagen.png"), readFileSync(path.join(projectRoot, "tests/fixtures/build-vault/8. Docker/media/lagen.png")));
   writeFileSync(path.join(vault, "media", "tekening.svg"), TEKENING);

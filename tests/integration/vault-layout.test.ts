@@ -7,11 +7,11 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { buildSite, projectRoot, type BuildResult } from "../helpers/build.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const files: Record<string, string> = {
   "Docker.md": "---\ntitle: Docker\n---\nDeze mapnotitie vertelt waar de module over gaat.\n",
@@ -32,7 +32,7 @@ describe("build of a vault with a folder note and notes named like generated pag
     return readFileSync(file, "utf8");
   };
   before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), "layout-vault-"));
+    dir = tempDir("layout-vault-");
     for (const [rel, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       writeFileSync(path.join(dir, rel), text);

@@ -6,16 +6,16 @@
  * exact HTML of each hostile and harmless case.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { Diagnostics } from "../../src/diagnostics/index.ts";
 import { createMarkdown, renderNote } from "../../src/markdown/index.ts";
 import { loadVault, type Vault } from "../../src/vault/index.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 function vaultOf(files: Record<string, string>): Vault {
-  const dir = mkdtempSync(path.join(tmpdir(), "html-"));
+  const dir = tempDir("html-");
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return loadVault({ root: dir, cwd: dir });
 }

@@ -3,14 +3,14 @@
  * the Compiler's incremental compiles against a fresh compile of the same files.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { compile, Compiler, type Compiled } from "../../src/compile/index.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 function vault(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "compile-"));
+  const dir = tempDir("compile-");
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);

@@ -6,14 +6,14 @@
  * is a course and gets every rule.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { Compiler, compile } from "../../src/compile/index.ts";
 import { Diagnostics } from "../../src/diagnostics/index.ts";
 import { isCourseVault, runContentRules } from "../../src/rules/index.ts";
 import { loadVault } from "../../src/vault/index.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const docs: Record<string, string> = {
   "Handleiding/Installatie.md": "---\nauteur: Piet\n---\nZie [[Configuratie]] en [[Bestaat niet]].\n\n![plaatje](weg.png)\n\nVolgende stap: [[Configuratie]]\n",
@@ -23,7 +23,7 @@ const docs: Record<string, string> = {
 };
 
 function dirOf(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "course-rules-"));
+  const dir = tempDir("course-rules-");
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);

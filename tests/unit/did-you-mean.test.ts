@@ -4,12 +4,12 @@
  * only looks for a suggestion when a message reads it.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { loadVault } from "../../src/vault/index.ts";
 import { closest, editDistance, MAX_CANDIDATES, MAX_INDEX_READS, NameMatcher } from "../../src/vault/slug.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 describe("editDistance", () => {
   const exact: Array<[string, string, number]> = [
@@ -85,7 +85,7 @@ describe("NameMatcher", () => {
 });
 
 describe("Vault: did-you-mean for missing targets only", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "vault-dym-"));
+  const dir = tempDir("vault-dym-");
   for (let i = 0; i < 300; i++) writeFileSync(path.join(dir, `Les ${i}.md`), `Tekst ${i}.\n`);
   writeFileSync(path.join(dir, "schema.png"), "");
   const vault = loadVault({ root: dir });

@@ -4,16 +4,16 @@
  * whose URL is a generated page's is moved aside and reported.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { compile } from "../../src/compile/index.ts";
 import { readingOrder } from "../../src/course/index.ts";
 import { loadVault } from "../../src/vault/index.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 function dirOf(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "folder-notes-"));
+  const dir = tempDir("folder-notes-");
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);

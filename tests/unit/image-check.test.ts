@@ -5,11 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { imageFileProblem } from "../../src/images/check.ts";
 import { ImagePipeline } from "../../src/images/index.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const ROOT = process.cwd();
 const PNG = readFileSync(path.join(ROOT, "tests/fixtures/assets/vm_docker.png"));
@@ -27,7 +27,7 @@ function webp(declared: number, actual: number): Buffer {
 }
 const IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 
-const dir = mkdtempSync(path.join(tmpdir(), "image-check-"));
+const dir = tempDir("image-check-");
 after(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, bytes: Buffer | string): string {
   const p = path.join(dir, name);

@@ -4,8 +4,7 @@
  * a note's references. The HTML of each form is in tests/fixtures/markdown/links/.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { Diagnostics } from "../../src/diagnostics/index.ts";
@@ -13,9 +12,10 @@ import { createMarkdown, renderNote } from "../../src/markdown/index.ts";
 import { isVaultHref, splitHref } from "../../src/markdown/links.ts";
 import { loadVault } from "../../src/vault/index.ts";
 import { noteRefs } from "../../src/vault/refs.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 function vaultOf(files: Record<string, string>) {
-  const dir = mkdtempSync(path.join(tmpdir(), "links-"));
+  const dir = tempDir("links-");
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);

@@ -4,16 +4,16 @@
  * exact spelling wins, and a link that spells neither is ambiguous.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { Diagnostics } from "../../src/diagnostics/index.ts";
 import { createMarkdown, renderNote } from "../../src/markdown/index.ts";
 import { loadVault, type Vault } from "../../src/vault/index.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 function vaultOf(files: Record<string, string>): Vault {
-  const dir = mkdtempSync(path.join(tmpdir(), "names-"));
+  const dir = tempDir("names-");
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);

@@ -4,8 +4,7 @@
  * image pipeline writes (every value escaped).
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { Diagnostics } from "../../src/diagnostics/index.ts";
@@ -13,6 +12,7 @@ import { SvgGuard } from "../../src/eleventy/svg.ts";
 import { ImagePipeline } from "../../src/images/index.ts";
 import { parseHtml, sanitiseHtml, sanitiseSvg, unsafeUrl } from "../../src/markdown/sanitise.ts";
 import type { Attachment } from "../../src/vault/index.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const fixtures = path.join(here, "../fixtures");
@@ -150,7 +150,7 @@ describe("sanitiseSvg: the published file loses only what can run", () => {
 
 describe("SvgGuard: SVG files as the site publishes them", () => {
   test("a shared SVG's copy is written again without its script, with a warning at its line; a clean one is left alone", () => {
-    const root = mkdtempSync(path.join(tmpdir(), "svg-guard-"));
+    const root = tempDir("svg-guard-");
     const assets = path.join(root, "_assets");
     const out = path.join(root, "site");
     mkdirSync(assets);
@@ -174,7 +174,7 @@ describe("SvgGuard: SVG files as the site publishes them", () => {
 });
 
 describe("ImagePipeline: every attribute it writes is escaped", () => {
-  const pipeline = new ImagePipeline({ outputDir: mkdtempSync(path.join(tmpdir(), "img-")), urlPath: "/img/" });
+  const pipeline = new ImagePipeline({ outputDir: tempDir("img-"), urlPath: "/img/" });
   const attrs = { title: 'a" onerror="alert(1)', 'x"y': "z", class: "breed" };
 
   test("raster image: a title with a quote stays one attribute; a name that is no name is left out", () => {

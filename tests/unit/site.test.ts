@@ -4,8 +4,7 @@
  * theme blocks in the stylesheet, and the asset bundle.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import type { Listing, Matrix, NavModule, PageRole } from "../../src/course/index.ts";
@@ -17,6 +16,7 @@ import { ariaCurrent, dateNl, isoDate, minutes } from "../../src/eleventy/filter
 import { buildAssets, clientEntries } from "../../src/eleventy/site.ts";
 import { plural, t } from "../../src/site/strings.ts";
 import { processSteps } from "../../src/taxonomy/index.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
@@ -256,7 +256,7 @@ describe("assets", () => {
   });
 
   test("buildAssets writes hashed bundles and the inline theme script", async () => {
-    const out = mkdtempSync(path.join(tmpdir(), "assets-"));
+    const out = tempDir("assets-");
     const assets = await buildAssets(out);
     assert.match(assets.css, /^\/assets\/site-[A-Z0-9]+\.css$/);
     assert.match(assets.js.main!, /^\/assets\/main-[A-Z0-9]+\.js$/);

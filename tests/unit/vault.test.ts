@@ -3,14 +3,14 @@
  * order, case and Unicode normalisation, ambiguity, attachments, front matter.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { dateValue, splitFrontMatter, tagList, unpublishedReason } from "../../src/vault/frontmatter.ts";
 import { loadVault, noteUrl } from "../../src/vault/index.ts";
 import { closest, headingSlug, nameKey, slugify } from "../../src/vault/slug.ts";
 import { expandVariables } from "../../src/vault/variables.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), "../fixtures/vault");
 const vault = loadVault({ root, assetsDir: path.join(root, "../assets"), cwd: path.join(root, "..") });
@@ -207,7 +207,7 @@ describe("closest", () => {
 
 describe("URL conflicts", () => {
   test("two pages that map to one URL are both kept and reported", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "vault-"));
+    const dir = tempDir("vault-");
     mkdirSync(path.join(dir, "Module"));
     writeFileSync(path.join(dir, "Module", "Docker Images.md"), "Een\n");
     writeFileSync(path.join(dir, "Module", "docker-images!.md"), "Twee\n");
