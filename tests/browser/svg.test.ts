@@ -7,13 +7,13 @@
  * the marks are what a running script leaves: there the directly opened SVG runs both.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { after, before, type BrowserSite, describe, eventually, openPage, startBrowserSite, stopBrowserSite, test } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60" onload="document.documentElement.setAttribute('data-onload', 'ran')">
   <script>document.documentElement.setAttribute("data-script", "ran"); fetch("/gestolen?" + encodeURIComponent(localStorage.length));</script>
@@ -44,7 +44,7 @@ describe("an SVG with a script, published", () => {
   const requests: string[] = [];
 
   before(async () => {
-    vault = mkdtempSync(path.join(tmpdir(), "cursus-svg-"));
+    vault = tempDir("cursus-svg-");
     mkdirSync(path.join(vault, "media"));
     writeFileSync(path.join(vault, "media", "schema.svg"), SVG);
     writeFileSync(path.join(vault, "Les.md"), LES);

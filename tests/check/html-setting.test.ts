@@ -3,15 +3,15 @@
  * raw HTML that could run code is an unsafe-html warning; with the setting it is not.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { checkContent } from "../../src/check/index.ts";
 import { readSettings } from "../../src/settings.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 describe("npm run check and COURSE_ALLOW_HTML_SCRIPTS", () => {
-  const vault = mkdtempSync(path.join(tmpdir(), "check-html-"));
+  const vault = tempDir("check-html-");
   writeFileSync(path.join(vault, "Demo.md"), "---\ntitle: Demo\n---\n\n<button onclick=\"alert(1)\">Klik</button>\n");
   const rules = (allowHtmlScripts: boolean) => checkContent({ contentDir: vault, allowHtmlScripts }).diagnostics.map((d) => `${d.line} ${d.rule}`);
 
