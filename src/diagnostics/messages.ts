@@ -262,9 +262,10 @@ export const MESSAGES = {
     (p) => `${p.raw} wordt ${p.depth} niveaus diep ingevoegd (${p.path}); embeds gaan hooguit ${p.max} niveaus diep, dus hij staat er als link`,
     () => embedOrLink,
   ),
-  "embed-limit": rule<{ raw: string; max: number; maxSize: string }>(
-    (p) => `${p.raw} en de embeds erna staan er als link: een pagina voegt hooguit ${p.max} embeds of ${p.maxSize} tekst in`,
-    () => embedOrLink,
+  "embed-limit": rule<{ raw: string; top: string; count: number; size: number; maxEmbeds: number; maxSize: number }>(
+    (p) =>
+      `${p.raw} en de embeds erna staan er als link: pagina ${p.top} toont al ${p.count} ingevoegde pagina's (${p.size} tekens); een pagina toont hooguit ${p.maxEmbeds} embeds en ${p.maxSize} tekens ingevoegde tekst`,
+    () => "Voeg minder of kleinere delen in (één stuk met ![[Pagina#Kop]]), of link met [[...]] in plaats van ![[...]].",
   ),
 
   // ---- images -------------------------------------------------------------------------

@@ -95,15 +95,7 @@ export default function calloutsPlugin(md: MarkdownIt, options: Options = {}): v
       const written = m[1]!.toLowerCase();
       let kind = canonicalCalloutType(written);
       if (!kind) {
-        options.diagnostics?.add({
-          severity: "warning",
-          file: env.file,
-          line: blockLine(env, open.map),
-          column: 0,
-          rule: "unknown-callout",
-          message: `callout type [!${m[1]}] is not an Obsidian callout type; rendered as a note`,
-          hint: `Use one of: ${Object.keys(CALLOUT_TYPES).filter((t) => t !== "quiz").join(", ")}.`,
-        });
+        options.diagnostics?.report("warning", "unknown-callout", { file: env.file, line: blockLine(env, open.map) }, { type: m[1]!, types: Object.keys(CALLOUT_TYPES).filter((t) => t !== "quiz").join(", ") });
         kind = "note";
       }
       const fold = m[2] as CalloutMeta["fold"];

@@ -75,13 +75,13 @@ export default function embedsPlugin(md: MarkdownIt, options: Options = {}): voi
     const chain = [...env.stack, ...(env.note ? [env.note.rel] : [])];
     const path = [...chain, note.rel].join(" → ");
     const asLink = `<p><a class="wikilink" href="${esc(target.href)}">${esc(note.title)}</a></p>\n`;
-    const report = (rule: string, message: string, hint: string) => options.diagnostics?.add({ severity: "error", file: env.file, line, column: 1, rule, message, hint });
+    const at = { file: env.file, line, column: 1 };
     if (chain.includes(note.rel)) {
-      report("embed-cycle", `${raw} embeds a page that is already being embedded (${path})`, "Remove one of the embeds, or link with [[...]] instead of ![[...]].");
+      options.diagnostics?.report("error", "embed-cycle", at, { raw, path });
       return asLink;
     }
     if (chain.length > MAX_DEPTH) {
-      report("embed-depth", `${raw} is embedded ${chain.length} levels deep (${path}); embeds go at most ${MAX_DEPTH} levels deep, so it is shown as a link`, "Embed the page you need directly, or link with [[...]] instead of ![[...]].");
+      options.diagnostics?.report("error", "embed-depth", at, { raw, depth: chain.length, path, max: MAX_DEPTH });
       return asLink;
     }
     env.links.push({ target: note, anchor: target.anchor, line, embed: true });
@@ -93,11 +93,7 @@ export default function embedsPlugin(md: MarkdownIt, options: Options = {}): voi
       if (!state.full) {
         state.full = true;
         const top = chain[0] ?? env.file;
-        report(
-          "embed-limit",
-          `${raw} and the embeds after it are shown as links: page ${top} already shows ${state.count} embedded pages (${state.size} characters); a page shows at most ${MAX_EMBEDS} embeds and ${MAX_SIZE} characters of embedded text`,
-          "Embed fewer or smaller parts (one section with ![[Page#Kop]]), or link with [[...]] instead of ![[...]].",
-        );
+        options.diagnostics?.report("error", "embed-limit", at, { raw, top, count: state.count, size: state.size, maxEmbeds: MAX_EMBEDS, maxSize: MAX_SIZE });
       }
       return asLink;
     }

@@ -70,7 +70,7 @@ export default function labsPlugin(md: MarkdownIt, options: LabsOptions = {}): v
       options.diagnostics?.report("error", "broken-wikilink", { file: env.file, line, column: 1 }, { what: "lab-link", raw, target: "", empty: true });
       return undefined;
     }
-    const target = resolvePageLink(parts, raw, env, { line, column: 1 }, options, "lab link");
+    const target = resolvePageLink(parts, raw, env, { line, column: 1 }, options, "lab-link");
     if (!target.href || !target.note) return undefined;
     if (target.note !== env.note) env.links.push({ target: target.note, anchor: target.anchor, line, embed: false });
     const heading = target.anchor ? target.note.headings.find((h) => h.id === target.anchor) : undefined;

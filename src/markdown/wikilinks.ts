@@ -94,29 +94,27 @@ export interface LinkTarget {
  * transclusions so both say the same things about the same mistakes.
  */
 export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEnv, at: { line: number; column: number }, ctx: Options, what = "wikilink"): LinkTarget {
-  const report = (severity: "error" | "warning" | "info", rule: string, message: string, hint?: string) =>
-    ctx.diagnostics?.add({ severity, file: env.file, line: at.line, column: at.column, rule, message, hint });
+  const where = { file: env.file, line: at.line, column: at.column };
   let note: Note | undefined;
   if (!parts.target) {
     note = env.note;
     if (!note) return { href: parts.heading ? `#${headingSlug(parts.heading)}` : undefined };
   } else if (!ctx.vault) {
-    report("error", "broken-wikilink", `${what} ${raw} cannot be resolved: no vault index`);
+    ctx.diagnostics?.report("error", "broken-wikilink", where, { what, raw, target: parts.target });
     return {};
   } else {
     const res = ctx.vault.resolveNote(parts.target, env.note);
     if (res.kind === "missing") {
-      const hint = res.suggestion ? `did you mean "${res.suggestion}"?` : `create a page named "${parts.target}" or fix the name`;
-      report("error", "broken-wikilink", `${what} ${raw} matches no page; ${hint}`, `Link names are file names without .md, anywhere in the vault.`);
+      ctx.diagnostics?.report("error", "broken-wikilink", where, { what, raw, target: parts.target, suggestion: res.suggestion });
       return {};
     }
     note = res.target;
     if (res.kind === "ambiguous") {
-      const names = res.candidates.map((n) => n.file).join(" and ");
-      report("warning", "ambiguous-wikilink", `${what} ${raw} matches ${res.candidates.length} pages: ${names}; linking to ${note.file}`, `Write the folder in the link, e.g. [[${note.rel.replace(/\.md$/i, "")}]], or rename one page.`);
+      const names = res.candidates.map((n) => n.file).join(" en ");
+      ctx.diagnostics?.report("warning", "ambiguous-wikilink", where, { what, raw, count: res.candidates.length, names, chosen: note.file, path: note.rel.replace(/\.md$/i, "") });
     }
     if (note.unpublished) {
-      report("info", "link-to-draft", `${what} ${raw} points to a page that is not published (${note.unpublished}); shown as plain text`);
+      ctx.diagnostics?.report("info", "link-to-draft", where, { what, raw, why: note.unpublished });
       return { note };
     }
   }
@@ -128,12 +126,7 @@ export function resolvePageLink(parts: WikilinkParts, raw: string, env: RenderEn
       const h = ctx.vault ? ctx.vault.findHeading(note, parts.heading) : undefined;
       if (!h) {
         const guess = headingNames(note).closest(parts.heading);
-        report(
-          "error",
-          "broken-anchor",
-          `${what} ${raw}: page "${note.name}" has no heading "${parts.heading}"${guess ? `; did you mean "#${guess}"?` : ""}`,
-          note.headings.length ? `Headings there: ${note.headings.slice(0, 6).map((x) => x.text).join(", ")}` : `That page has no headings.`,
-        );
+        ctx.diagnostics?.report("error", "broken-anchor", where, { what, raw, page: note.name, heading: parts.heading, guess, headings: note.headings.slice(0, 6).map((x) => x.text) });
         return { note };
       }
       anchor = h.id;
@@ -228,8 +221,7 @@ export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): 
     const res = options.vault?.resolveAttachment(parts.target, env.note);
     let att: Attachment | undefined;
     if (!res || res.kind === "missing") {
-      const hint = res?.suggestion ? `; did you mean "${res.suggestion}"?` : "";
-      options.diagnostics?.add({ severity: "error", file: env.file, line: at.line, column: at.column, rule: "missing-attachment", message: `${raw} matches no file in the vault or _assets/${hint}`, hint: "Put the file in the vault (any folder) or in _assets/, and check the spelling." });
+      options.diagnostics?.report("error", "missing-attachment", { file: env.file, ...at }, { raw, link: false, suggestion: res?.suggestion });
     } else {
       att = res.target;
       env.attachments.add(att);
@@ -240,7 +232,7 @@ export default function wikilinksPlugin(md: MarkdownIt, options: Options = {}): 
       const o = imageOptions(parts.alias);
       t.meta = { attachment: att, target: parts.target, ...o, line: at.line, column: at.column };
       if (!o.alt) {
-        options.diagnostics?.add({ severity: "warning", file: env.file, line: at.line, column: at.column, rule: "image-alt", message: `image ${raw} has no alt text`, hint: `Describe the image after a |, e.g. ![[${parts.target}|Schema van ...]].` });
+        options.diagnostics?.report("warning", "image-alt", { file: env.file, ...at }, { src: raw, wikilink: parts.target });
       }
       return;
     }

@@ -47,8 +47,8 @@ describe("transclusion: depth", () => {
     const expected = `<p>Tekst 1.</p>\n${wrap(2, wrap(3, wrap(4, wrap(5, `<p><a class="wikilink" href="/n6/">N6</a></p>\n`))))}`;
     assert.equal(r.html, expected);
     assert.deepEqual(r.diagnostics, [
-      "N5.md:3:1 error embed-depth ![[N6]] is embedded 5 levels deep (N1.md → N2.md → N3.md → N4.md → N5.md → N6.md); embeds go at most 4 levels deep, so it is shown as a link\n" +
-        "    Embed the page you need directly, or link with [[...]] instead of ![[...]].",
+      "N5.md:3:1 error embed-depth ![[N6]] wordt 5 niveaus diep ingevoegd (N1.md → N2.md → N3.md → N4.md → N5.md → N6.md); embeds gaan hooguit 4 niveaus diep, dus hij staat er als link\n" +
+        "    Embed de pagina die je nodig hebt rechtstreeks, of link met [[...]] in plaats van ![[...]].",
     ]);
   });
 
@@ -56,7 +56,7 @@ describe("transclusion: depth", () => {
     const n2 = render(vault, "N2.md");
     assert.equal(count(n2.html, /<div class="transclusion">/g), 4);
     assert.equal(n2.diagnostics.length, 1);
-    assert.match(n2.diagnostics[0]!, /^N6\.md:3:1 error embed-depth !\[\[N7\]\] is embedded 5 levels deep \(N2\.md → N3\.md → N4\.md → N5\.md → N6\.md → N7\.md\)/);
+    assert.match(n2.diagnostics[0]!, /^N6\.md:3:1 error embed-depth !\[\[N7\]\] wordt 5 niveaus diep ingevoegd \(N2\.md → N3\.md → N4\.md → N5\.md → N6\.md → N7\.md\)/);
     const n3 = render(vault, "N3.md");
     assert.equal(count(n3.html, /<div class="transclusion">/g), 4);
     assert.deepEqual(n3.diagnostics, []);
@@ -83,8 +83,8 @@ describe("transclusion: the 4 × 20 chain", () => {
     assert.equal(count(r.html, /<p><a class="wikilink" href="\/b\/">B<\/a><\/p>/g), 19);
     assert.ok(r.html.length < 20_000, `${r.html.length} characters`);
     assert.deepEqual(r.diagnostics, [
-      "C.md:7:1 error embed-limit ![[D]] and the embeds after it are shown as links: page A.md already shows 44 embedded pages (5772 characters); a page shows at most 50 embeds and 1000000 characters of embedded text\n" +
-        "    Embed fewer or smaller parts (one section with ![[Page#Kop]]), or link with [[...]] instead of ![[...]].",
+      "C.md:7:1 error embed-limit ![[D]] en de embeds erna staan er als link: pagina A.md toont al 44 ingevoegde pagina's (5772 tekens); een pagina toont hooguit 50 embeds en 1000000 tekens ingevoegde tekst\n" +
+        "    Voeg minder of kleinere delen in (één stuk met ![[Pagina#Kop]]), of link met [[...]] in plaats van ![[...]].",
     ]);
   });
 
@@ -108,7 +108,7 @@ describe("transclusion: size of one page", () => {
     assert.ok(r.html.length <= 1_000_000 + 45 * 50, `${r.html.length} characters`);
     assert.equal(count(r.html, /<p><a class="wikilink" href="\/groot\/">Groot<\/a><\/p>/g), 45 - shown);
     assert.equal(r.diagnostics.length, 1);
-    assert.match(r.diagnostics[0]!, new RegExp(`^Pagina\\.md:${2 * shown + 1}:1 error embed-limit !\\[\\[Groot\\]\\] and the embeds after it are shown as links: page Pagina\\.md already shows ${shown} embedded pages`));
+    assert.match(r.diagnostics[0]!, new RegExp(`^Pagina\\.md:${2 * shown + 1}:1 error embed-limit !\\[\\[Groot\\]\\] en de embeds erna staan er als link: pagina Pagina\\.md toont al ${shown} ingevoegde pagina's`));
     assert.equal(r.renders, 1);
   });
 });

@@ -151,7 +151,7 @@ describe("broken heading links: one did-you-mean list per page", () => {
     assert.equal(matchers.size, 1);
     const list = diagnostics.all();
     assert.equal(list.length, n);
-    assert.match(list.at(-1)!.message, new RegExp(`no heading "Kop ${n - 1}x"; did you mean "#Kop ${n - 1}"\\?$`));
-    assert.equal(list.at(-1)!.hint, "Headings there: Kop 0, Kop 1, Kop 2, Kop 3, Kop 4, Kop 5");
+    assert.match(list.at(-1)!.message, new RegExp(`geen kop "Kop ${n - 1}x"; bedoel je "#Kop ${n - 1}"\\?$`));
+    assert.equal(list.at(-1)!.hint, "Koppen daar: Kop 0, Kop 1, Kop 2, Kop 3, Kop 4, Kop 5");
   });
 });

@@ -196,7 +196,7 @@ describe("les=: the lesson section a lab explains", () => {
   test("a missing heading or page is reported like a broken wikilink, with file and line, and gives no link", () => {
     const heading = render(`dockerfile explore les="8. Uitleg Dockerfile#Geen kop"`);
     assert.deepEqual(heading.diagnostics.map((d) => [d.file, d.line, d.rule, d.severity]), [["les.md", 6, "broken-anchor", "error"]]);
-    assert.match(heading.diagnostics[0]!.message, /has no heading "Geen kop"/);
+    assert.match(heading.diagnostics[0]!.message, /heeft geen kop "Geen kop"/);
     assert.doesNotMatch(heading.html, /lab-read/);
     const page = render(`dockerfile explore les="Bestaat Niet#Kop"`);
     assert.deepEqual(page.diagnostics.map((d) => [d.line, d.rule]), [[6, "broken-wikilink"]]);

@@ -97,7 +97,7 @@ describe("markdown links in the render", () => {
     const r = render({ "Bron.md": "[x](Andere%20notitje.md)\n", "Andere notitie.md": "x\n" }, "Bron.md");
     assert.deepEqual(
       r.diagnostics.map((d) => [d.rule, d.line, d.column, d.message]),
-      [["broken-wikilink", 1, 1, 'link [x](Andere%20notitje.md) matches no page; did you mean "Andere notitie"?']],
+      [["broken-wikilink", 1, 1, 'link [x](Andere%20notitje.md) verwijst naar geen enkele pagina; bedoel je "Andere notitie"?']],
     );
     assert.match(r.html, /<span class="wikilink broken" title="Deze pagina bestaat \(nog\) niet">x<\/span>/);
   });

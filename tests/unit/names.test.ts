@@ -90,7 +90,7 @@ describe("names that differ only in case or Unicode form", () => {
     const r = render(vault, "Bron.md", "[[FOO]] [[Foo]] [[foo]]\n");
     assert.deepEqual(
       r.diagnostics.map((d) => [d.rule, d.message]),
-      [["ambiguous-wikilink", "wikilink [[FOO]] matches 2 pages: Foo.md and foo.md; linking to Foo.md"]],
+      [["ambiguous-wikilink", "wikilink [[FOO]] past bij 2 pagina's: Foo.md en foo.md; de link gaat naar Foo.md"]],
     );
     assert.deepEqual(r.env.links.map((l) => l.target.rel), ["Foo.md", "Foo.md", "foo.md"]);
   });
