@@ -36,7 +36,7 @@ test("two notes with the same name: a warning naming both", () => {
   const c = compile({ contentDir: dir, gitDates: false });
   const dup = c.diagnostics.all().find((x) => x.rule === "duplicate-name");
   assert.ok(dup);
-  assert.match(dup.message, /A\/Zelfde\.md and .*B\/Zelfde\.md/);
+  assert.match(dup.message, /A\/Zelfde\.md en .*B\/Zelfde\.md/);
   assert.ok(c.diagnostics.all().some((x) => x.rule === "ambiguous-wikilink" && x.line === 1));
 });
 
