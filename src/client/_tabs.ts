@@ -123,7 +123,12 @@ function enhance(block: HTMLElement, n: number, chosen: string): void {
 
 /** Opens the closed tabs and folded callouts around the element the address points at. */
 function revealTarget(): void {
-  const id = decodeURIComponent(location.hash.slice(1));
+  let id = location.hash.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    /* a malformed address: look for it as written */
+  }
   const target = id ? document.getElementById(id) : null;
   if (!target) return;
   let opened = false;

@@ -6,7 +6,7 @@
  *   (automatic activation: no Enter or Space), Tab goes on into the open panel;
  * - the student's choice is remembered on another page (by label), and a page without that
  *   label opens on its first tab; a link to a heading in a closed tab opens that tab;
- * - without JavaScript every panel shows, headed by its label;
+ * - without JavaScript, and on paper, every panel shows, headed by its label;
  * - each h2–h4 has a link "Link naar deze kop" after it: invisible until hovered or focused
  *   from the keyboard, named once, not part of the heading's name, the table of contents, the
  *   meta description or the search index (Pagefind's own search in the page);
@@ -223,6 +223,17 @@ describe("tabs and heading links in a browser", () => {
     const panels = await page.locator(".tab-panel").evaluateAll((ps) => ps.map((p) => `${p.checkVisibility()} ${p.querySelector(":scope > .tab-label")?.tagName} ${p.querySelector(":scope > .tab-label")?.textContent}`));
     assert.deepEqual(panels, ["true H3 Windows", "true H3 macOS", "true H3 Linux"]);
     assert.equal(await page.getByText("Voer het programma uit.").isVisible(), true);
+    await ctx.close();
+  });
+
+  test("on paper every tab shows, headed by its label, without the tab row", async () => {
+    const ctx = await context();
+    const page = await openPage(ctx, server.url, INSTALL_URL);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator("[role=tablist]").isVisible(), false);
+    const labels = await page.locator(".tab-panel").evaluateAll((ps) => ps.map((p) => `${p.querySelector(":scope > .tab-label")?.checkVisibility()} ${p.querySelector(":scope > p")?.checkVisibility()}`));
+    assert.deepEqual(labels, ["true true", "true true", "true true"]);
+    assert.equal(await page.locator(".heading-anchor").first().isVisible(), false);
     await ctx.close();
   });
 
