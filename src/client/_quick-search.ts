@@ -10,6 +10,7 @@
  * (or when Pagefind fails) the field works as before. The panel's first line is a polite live
  * region with the number of results.
  */
+import { SEARCH_RANKING } from "../site/search.ts";
 import { t } from "../site/strings.ts";
 import { basePath } from "./_base.ts";
 
@@ -35,7 +36,7 @@ function pagefind(): Promise<PagefindApi> {
   api ??= (async () => {
     const url = `${basePath()}pagefind/pagefind.js`;
     const mod = (await import(/* webpackIgnore: true */ url)) as PagefindApi;
-    await mod.options({ noWorker: true, excerptLength: 18 });
+    await mod.options({ noWorker: true, excerptLength: 18, ranking: SEARCH_RANKING });
     return mod;
   })();
   return api;

@@ -19,7 +19,7 @@ import type { Settings } from "../settings.ts";
 import { ensureOutput, folderProblems, refuse } from "./output.ts";
 import filtersPlugin from "./filters.ts";
 import { fullPlan, RenderPlanner, type RenderPlan } from "./render-plan.ts";
-import { SearchIndex, writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
+import { SearchIndex, topicsOf, writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
 import { isSvg, SvgGuard } from "./svg.ts";
 
 export interface SiteState {
@@ -105,7 +105,7 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     renderImage: (req) => pipeline.html(req),
     allowHtmlScripts: settings.allowHtmlScripts,
     title: settings.title,
-    onRendered: (note, html) => streaming?.add({ url: note.url, title: navLesson(note).title, html: stripLeadingTitle(html, note.title) }),
+    onRendered: (note, html) => streaming?.add({ ...navLesson(note), html: stripLeadingTitle(html, note.title), topics: topicsOf(note.taxonomie) }),
   });
   const planner = new RenderPlanner();
   // Serve mode renders only changed pages, unless something else than the content changed.

@@ -3,25 +3,86 @@
  * pages, so it does not wait for them. A full build hands each lesson over the moment it is
  * rendered: lessons are written, in batches, as small HTML files into a temporary folder that
  * Pagefind reads itself (handing the text over Pagefind's pipe costs the main thread more than
- * writing a file, and the files are written by Node's thread pool, not the main thread). Pagefind, in its own process on the second core, indexes each batch while
- * the vault compiles and Eleventy renders.
+ * writing a file, and the files are written by Node's thread pool, not the main thread).
+ * Pagefind, in its own process on the second core, indexes each batch while the vault compiles
+ * and Eleventy renders.
  *
  * Each lesson is given as the part of its page that the lesson layout marks
  * `data-pagefind-body` (the title and the lesson text), so the index holds what it would hold
- * if Pagefind read the page, headings and anchors included.
+ * if Pagefind read the page, headings and anchors included; plus the weights, the headings
+ * field and the filters of src/site/search.ts (see there why).
  */
 import { mkdtempSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import type { LessonPage } from "../course/index.ts";
+import type { LessonPage, PageRole } from "../course/index.ts";
+import { HEADINGS_META, SEARCH_FILTERS, SEARCH_KIND_OTHER, SEARCH_WEIGHTS, topicLabel } from "../site/search.ts";
+import { parseCode } from "../taxonomy/index.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** What Pagefind reads of one lesson. */
-export function searchDocument(page: Pick<LessonPage, "title" | "html">): string {
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${esc(page.title)}</title></head><body><article data-pagefind-body><h1>${esc(page.title)}</h1><div class="prose">${page.html}</div></article></body></html>`;
+/** What the index needs of one lesson. */
+export interface SearchPage {
+  url: string;
+  title: string;
+  /** The lesson's rendered HTML (without the title). */
+  html: string;
+  /** Uitleg, Stappen, Oefeningen, Leertaak; undefined for other pages. */
+  kind?: string;
+  role?: PageRole;
+  /** Topic names from the taxonomy codes (`Docker-containers`). */
+  topics?: string[];
+}
+
+/** The topics of a note's taxonomy codes, each once, in order. */
+export function topicsOf(codes: string[]): string[] {
+  return [...new Set(codes.map(parseCode).flatMap((c) => (c ? [c.topic] : [])))];
+}
+
+/**
+ * The words of the h2 and h3 headings of rendered lesson HTML, for the headings field: lower
+ * case, and of the words that begin with the same five letters only the shortest
+ * (`container` for `containers`, `containerd` and `containerlaag`; `docker` for `dockerfile`).
+ * Pagefind matches a query word to every word that begins with it and counts each of them in
+ * the field's boost, so `dockerfile` and `dockerignore` in a lesson's headings would count as
+ * much for the query "docker run" as `docker` and `run` together: a lesson would rank by how
+ * many of its heading words happen to share a beginning, not by what its headings are about.
+ */
+export function headingWords(html: string): string {
+  const words = new Set<string>();
+  for (const m of html.matchAll(/<h([23])\b[^>]*>([\s\S]*?)<\/h\1>/g)) {
+    const text = m[2]!.replace(/<[^>]*>/g, " ").replace(/&[a-z]+;|&#\d+;/gi, " ");
+    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) words.add(word);
+  }
+  // One word per beginning: the shortest of the words that share their first five letters.
+  const byStart = new Map<string, string>();
+  for (const w of words) {
+    const key = w.slice(0, 5);
+    const kept = byStart.get(key);
+    if (!kept || w.length < kept.length) byStart.set(key, w);
+  }
+  return [...byStart.values()].join(" ");
+}
+
+/**
+ * What Pagefind reads of one lesson: the title and the text, with the weights of
+ * SEARCH_WEIGHTS on the title, the h2/h3 headings and the code blocks; the headings once more
+ * as the meta field for ranking; and the kind and topics as filters. A page for teachers gets
+ * no headings field: its headings (`npm run check`, the labs) should not lift it above the
+ * lessons.
+ */
+export function searchDocument(page: SearchPage): string {
+  const w = SEARCH_WEIGHTS;
+  const html = page.html.replace(/<h([23])(?=[\s>])/g, (_, level: string) => `<h${level} data-pagefind-weight="${level === "2" ? w.h2 : w.h3}"`).replace(/<pre(?=[\s>])/g, `<pre data-pagefind-weight="${w.code}"`);
+  const kind = page.role === "docenten" ? SEARCH_KIND_OTHER.docenten : page.role === "naslag" ? SEARCH_KIND_OTHER.naslag : page.kind;
+  const head = [
+    page.role === "docenten" ? "" : `<meta data-pagefind-meta="${HEADINGS_META}[content]" content="${esc(headingWords(page.html))}">`,
+    kind ? `<meta data-pagefind-filter="${SEARCH_FILTERS.kind}[content]" content="${esc(kind)}">` : "",
+    ...(page.topics ?? []).map((topic) => `<meta data-pagefind-filter="${SEARCH_FILTERS.topic}[content]" content="${esc(topicLabel(topic))}">`),
+  ].join("");
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${esc(page.title)}</title>${head}</head><body><article data-pagefind-body><h1 data-pagefind-weight="${w.title}">${esc(page.title)}</h1><div class="prose">${html}</div></article></body></html>`;
 }
 
 export interface SearchIndexResult {
@@ -29,7 +90,7 @@ export interface SearchIndexResult {
   errors: string[];
 }
 
-type Page = Pick<LessonPage, "url" | "title" | "html">;
+type Page = SearchPage;
 
 /** Lessons per folder handed to Pagefind at once. */
 const BATCH = 200;
@@ -119,9 +180,9 @@ export class SearchIndex {
   }
 }
 
-/** Indexes the given lessons and writes `<outputDir>/pagefind/`. */
-export async function writeSearchIndex(pages: Page[], outputDir: string): Promise<SearchIndexResult> {
+/** Indexes the given lessons of the course model and writes `<outputDir>/pagefind/`. */
+export async function writeSearchIndex(pages: Array<Pick<LessonPage, "url" | "title" | "html" | "kind" | "role" | "topics">>, outputDir: string): Promise<SearchIndexResult> {
   const index = await SearchIndex.start();
-  for (const p of pages) index.add(p);
+  for (const p of pages) index.add({ url: p.url, title: p.title, html: p.html, kind: p.kind, role: p.role, topics: p.topics.map((t) => t.title) });
   return index.write(outputDir);
 }

@@ -41,6 +41,16 @@ export const t = {
     results: (n: number) => (n === 1 ? "1 les gevonden" : `${n} lessen gevonden`),
     none: (term: string) => `Niets gevonden voor “${term}”.`,
     all: (term: string) => `Alle resultaten voor “${term}”`,
+    /** The filters on the search page (values are the lesson kinds and the topics). */
+    filters: {
+      legend: "Filter de resultaten",
+      kind: "Soort les",
+      allKinds: "Alle",
+      reference: "Naslag",
+      teachers: "Voor docenten",
+      topic: "Onderwerp",
+      allTopics: "Alle onderwerpen",
+    },
   },
   home: {
     eyebrow: "Cursus",
