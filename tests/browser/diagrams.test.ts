@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { after, before, describe, eventually, launchChromium, loadAllImages, openPage, RESULTS_DIR, stopBrowserSite, test, WCAG_TAGS } from "../helpers/browser.ts";
+import { after, before, describe, eventually, launchChromium, loadAllImages, luminance, openPage, RESULTS_DIR, stopBrowserSite, test, WCAG_TAGS } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { tempDir } from "../helpers/tmp.ts";
@@ -27,27 +27,6 @@ const LESSON = "1-diagrammen/1-uitleg-lagen/";
 const ALT = "Stapel van image-lagen met bovenop een schrijfbare laag per container";
 
 type Win = { violations: string[] };
-
-/** Mean luminance (0 dark to 255 light) of a PNG, measured on a canvas in a blank page. */
-async function luminance(ctx: BrowserContext, png: Buffer): Promise<number> {
-  const page = await ctx.newPage();
-  const mean = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const g = canvas.getContext("2d")!;
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
-    let sum = 0;
-    for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
-    return sum / (d.length / 4);
-  }, png.toString("base64"));
-  await page.close();
-  return mean;
-}
 
 describe("diagrams open large and follow the theme", () => {
   let vault = "";

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { after, before, describe, loadAllImages, openPage, test } from "../helpers/browser.ts";
+import { after, before, describe, loadAllImages, luminance, openPage, pngSize, test } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -230,7 +230,7 @@ describe("study site in a browser", () => {
     await ctx.close();
   });
 
-  test("every image loads; screenshots of the home page and a lesson at 375 px and 1280 px", async () => {
+  test("every image loads; screenshots of the home page and a lesson at 375 px and 1280 px, in the page's theme", async () => {
     for (const width of [375, 1280]) {
       for (const scheme of ["light", "dark"] as const) {
         const ctx = await context({ width, scheme });
@@ -238,8 +238,13 @@ describe("study site in a browser", () => {
           const page = await open(ctx, url);
           assert.deepEqual(await loadAllImages(page), [], `images that do not load on ${url}`);
           const file = path.join(results, `${name}-${width}-${scheme}.png`);
-          await page.screenshot({ path: file, fullPage: width === 1280 });
-          assert.ok(existsSync(file));
+          const png = await page.screenshot({ path: file, fullPage: width === 1280 });
+          const size = pngSize(png);
+          assert.equal(size.width, width, `${file} is as wide as the screen`);
+          if (width === 1280) assert.ok(size.height > 900, `${file} holds the whole page, not only the screen (${size.height} px)`);
+          // Mostly the page's background: near white in the light theme, near black in the dark one.
+          const light = await luminance(ctx, png);
+          assert.ok(scheme === "light" ? light > 200 : light < 80, `${file}: mean luminance ${light.toFixed(0)} in the ${scheme} theme`);
           await page.close();
         }
         await ctx.close();

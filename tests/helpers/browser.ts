@@ -67,6 +67,33 @@ export async function openPage(ctx: BrowserContext, base: string, url: string): 
   return page;
 }
 
+/** Width and height of a PNG, from its header. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  assert.equal(png.toString("latin1", 1, 4), "PNG", "a PNG file");
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** Mean luminance (0 dark to 255 light) of a PNG, measured on a canvas in a blank page of `ctx`. */
+export async function luminance(ctx: BrowserContext, png: Buffer): Promise<number> {
+  const page = await ctx.newPage();
+  const mean = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext("2d")!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
+    return sum / (d.length / 4);
+  }, png.toString("base64"));
+  await page.close();
+  return mean;
+}
+
 /** Calls `read` until `ok` accepts its value (or the time is up) and returns the last value. */
 export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;

@@ -90,7 +90,16 @@ describe("checkInvocation", () => {
   ];
   for (const [line, expected] of cases) test(line, () => assert.equal(verdict(line), expected));
 
+  /** The Management Commands of `docker --help` (Engine 29, with the Compose, Buildx and trust plugins of Docker Desktop). */
+  const MANAGEMENT = ["builder", "buildx", "checkpoint", "compose", "config", "container", "context", "image", "manifest", "network", "node", "plugin", "secret", "service", "stack", "swarm", "system", "trust", "volume"];
+
   test("every management command lists its sub-commands, and ls has its list alias", () => {
+    for (const name of MANAGEMENT) {
+      const subs = DOCKER_COMMANDS[name];
+      assert.ok(Array.isArray(subs) && subs.length > 0, `docker ${name} lists no sub-commands`);
+      assert.equal(verdict(`docker ${name} ${subs[0]}`), "ok", `docker ${name} ${subs[0]}`);
+      assert.notEqual(verdict(`docker ${name} bestaatniet`), "ok", `docker ${name} accepts any sub-command`);
+    }
     for (const [name, subs] of Object.entries(DOCKER_COMMANDS)) {
       if (subs === "any" || subs.length === 0) continue;
       if (subs.includes("ls")) assert.ok(subs.includes("list") || name === "compose" || name === "buildx", `${name} ls has no list alias`);
