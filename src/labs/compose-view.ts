@@ -128,7 +128,7 @@ export function renderComposeSvg(model: ComposeModel, id: string): string {
     const lx = PAD + (i % 3) * 120;
     const ly = legendY + Math.floor(i / 3) * 20;
     const dash = DASHES[i % DASHES.length] ? ` stroke-dasharray="${DASHES[i % DASHES.length]}"` : "";
-    out.push(`<g class="lab-net lab-net-${i % 6}"><path class="lab-net-line"${dash} d="M${lx} ${ly - 4}h22"/><text class="lab-legend-text" x="${lx + 28}" y="${ly}">${esc(cut(`netwerk ${net}`, 16))}</text></g>`);
+    out.push(`<g class="lab-net lab-net-${i % 6}"><path class="lab-net-line"${dash} d="M${lx} ${ly - 4}h22"/><text class="lab-legend-text" x="${lx + 28}" y="${ly}">${esc(cut(s.legendNetwork(net), 16))}</text></g>`);
   });
   out.push(`</svg>`);
   return out.join("");

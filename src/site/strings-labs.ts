@@ -99,6 +99,8 @@ export const labs = {
     image: (image: string) => `image ${image}`,
     build: (context: string) => `gebouwd uit ${context}`,
     networks: (names: string) => `netwerk: ${names}`,
+    /** A network's line in the map's legend. */
+    legendNetwork: (name: string) => `netwerk ${name}`,
     ports: (list: string) => `poorten: ${list}`,
     port: (host: string, container: string) => `${host} op je computer → ${container} in de container`,
     volumes: (list: string) => `opslag: ${list}`,
