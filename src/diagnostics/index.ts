@@ -103,18 +103,6 @@ export class Diagnostics {
     entry.omittedRules.set(out.rule, (entry.omittedRules.get(out.rule) ?? 0) + 1);
   }
 
-  error(file: string, line: number, rule: string, message: string, hint?: string, column = 0): void {
-    this.add({ severity: "error", file, line, column, rule, message, hint });
-  }
-
-  warn(file: string, line: number, rule: string, message: string, hint?: string, column = 0): void {
-    this.add({ severity: "warning", file, line, column, rule, message, hint });
-  }
-
-  info(file: string, line: number, rule: string, message: string, hint?: string, column = 0): void {
-    this.add({ severity: "info", file, line, column, rule, message, hint });
-  }
-
   /** Reports `rule` with its Dutch message and hint from the table in `messages.ts`. */
   report<R extends RuleId>(severity: Severity, rule: R, at: { file: string; line: number; column?: number }, params: NoInfer<RuleParams<R>>): void {
     this.add({ severity, file: at.file, line: at.line, column: at.column ?? 0, rule, ...say(rule, params) });

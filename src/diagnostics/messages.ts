@@ -67,10 +67,12 @@ export const MESSAGES = {
     () => "de front matter begint met --- maar wordt nergens afgesloten",
     () => "Zet een regel met alleen --- na de laatste sleutel van de front matter.",
   ),
-  "frontmatter-yaml": rule<{ error: string; cause?: "aliases" | "anchor" }>(
-    (p) => `de front matter is geen geldige YAML: ${p.error}`,
+  "frontmatter-yaml": rule<{ error?: string; cause?: "aliases" | "anchor" | "not-a-map" }>(
+    (p) => (p.cause === "not-a-map" ? "de front matter moet bestaan uit regels `sleutel: waarde`" : `de front matter is geen geldige YAML: ${p.error}`),
     (p) =>
-      p.cause === "aliases"
+      p.cause === "not-a-map"
+        ? "Schrijf elke eigenschap als `sleutel: waarde` tussen de regels ---."
+        : p.cause === "aliases"
         ? "Schrijf elke waarde voluit in plaats van ankers (&naam) en aliassen (*naam) te gebruiken; in front matter zijn die zelden nodig."
         : p.cause === "anchor"
           ? "Een alias (*naam) heeft een anker (&naam) op een eerdere waarde nodig; schrijf de waarde anders voluit."
@@ -79,10 +81,6 @@ export const MESSAGES = {
   "date-invalid": rule<{ written: string }>(
     (p) => `date${p.written} is geen geldige datum; de pagina krijgt geen datum`,
     () => "Schrijf de datum als jaar-maand-dag, bijvoorbeeld `date: 2026-09-01`.",
-  ),
-  "frontmatter-not-a-map": rule(
-    () => "de front matter moet bestaan uit regels `sleutel: waarde`",
-    () => "Schrijf elke eigenschap als `sleutel: waarde` tussen de regels ---.",
   ),
   "title-missing": rule<{ name: string }>(
     (p) => `de front matter heeft geen title; de pagina heet nu "${p.name}"`,
@@ -280,6 +278,10 @@ export const MESSAGES = {
   "missing-image": rule<{ src: string; suggestion?: string }>(
     (p) => `afbeelding ${p.src} niet gevonden`,
     (p) => `Zet het bestand in _assets/ of ergens in de vault.${p.suggestion ? ` Bedoel je "${p.suggestion}"?` : ""}`,
+  ),
+  "image-broken": rule<{ src: string; problem: string; fix: string }>(
+    (p) => `afbeelding ${p.src} kan niet worden gebruikt: ${p.problem}`,
+    (p) => p.fix,
   ),
   "image-unreadable": rule<{ src: string; error: string }>(
     (p) => `afbeelding ${p.src} kan niet worden gelezen: ${p.error}`,

@@ -50,8 +50,7 @@ export function attachmentsToPublish(compiled: Compiled): Attachment[] {
 }
 
 /** Copies the attachments to publish; an SVG goes through `guard` (no scripts), unless scripts are allowed. */
-function copyAttachments(compiled: Compiled, outputDir: string, guard?: SvgGuard): number {
-  let copied = 0;
+function copyAttachments(compiled: Compiled, outputDir: string, guard?: SvgGuard): void {
   for (const att of attachmentsToPublish(compiled)) {
     const dest = path.join(outputDir, "bestanden", ...att.rel.split("/"));
     try {
@@ -67,12 +66,10 @@ function copyAttachments(compiled: Compiled, outputDir: string, guard?: SvgGuard
       mkdirSync(path.dirname(dest), { recursive: true });
       if (safe) writeFileSync(dest, safe.svg);
       else copyFileSync(att.abs, dest);
-      copied++;
     } catch (err) {
-      compiled.diagnostics.error(att.file, 0, "attachment-copy", `cannot copy attachment: ${(err as Error).message}`);
+      compiled.diagnostics.report("error", "attachment-copy", { file: att.file, line: 0 }, { error: (err as Error).message });
     }
   }
-  return copied;
 }
 
 /**

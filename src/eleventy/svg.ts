@@ -61,7 +61,7 @@ export class SvgGuard {
         if (safe.refused) rmSync(dest, { force: true });
         else writeFileSync(dest, safe.svg);
       } catch (err) {
-        diagnostics.error(att.file, 0, "attachment-copy", `cannot publish SVG: ${(err as Error).message}`);
+        diagnostics.report("error", "attachment-copy", { file: att.file, line: 0 }, { error: (err as Error).message });
       }
     }
   }

@@ -35,36 +35,34 @@ export default function imagesPlugin(md: MarkdownIt, options: Options = {}): voi
 
   /** Resolves `src` and renders it, reporting problems at `line`. */
   function image(env: RenderEnv, line: number, src: string, alt: string | undefined, width: number | undefined, attrs: Record<string, string>, found?: Attachment | null): string {
-    const report = (severity: "error" | "warning", rule: string, message: string, hint: string) =>
-      options.diagnostics?.add({ severity, file: env.file, line, column: 0, rule, message, hint });
+    const at = { file: env.file, line };
     if (/^(https?:)?\/\//i.test(src) || src.startsWith("data:")) {
-      if (!src.startsWith("data:")) report("warning", "external-image", `image ${src} is loaded from another site`, "Download it into _assets/ or the vault so the site makes no third-party requests.");
+      if (!src.startsWith("data:")) options.diagnostics?.report("warning", "external-image", at, { src });
       return `<img src="${esc(src)}" alt="${esc(alt ?? "")}" loading="lazy">`;
     }
     let att = found ?? undefined;
     if (found === undefined) {
       const res = options.vault?.resolveAttachment(src, env.note);
       if (!res || res.kind === "missing") {
-        const hint = res?.suggestion ? ` Did you mean "${res.suggestion}"?` : "";
-        report("error", "missing-image", `image ${src} not found`, `Put the file in _assets/ or anywhere in the vault.${hint}`);
+        options.diagnostics?.report("error", "missing-image", at, { src, suggestion: res?.suggestion });
         return placeholder(src, alt ?? "");
       }
       att = res.target;
     }
     if (!att) return placeholder(src, alt ?? "");
     env.attachments.add(att);
-    if (alt === undefined) report("warning", "image-alt", `image ${src} has no alt text`, "Describe what the image shows, in Dutch, in its alt text.");
+    if (alt === undefined) options.diagnostics?.report("warning", "image-alt", at, { src });
     // A damaged file (empty, cut off, no image) is not converted: the page links to the file as it is,
     // with the alt text as the link text, so the reader still learns what it should show.
     const broken = imageFileProblem(att.abs);
     if (broken) {
-      report("error", "image-broken", `afbeelding ${src} kan niet worden gebruikt: ${broken.message}`, broken.hint);
+      options.diagnostics?.report("error", "image-broken", at, { src, problem: broken.message, fix: broken.hint });
       return `<a href="${esc(att.url)}">${esc(alt || att.name)}</a>`;
     }
     try {
       return renderImage({ file: att.abs, url: att.url, alt: alt ?? "", width, attrs });
     } catch (err) {
-      report("error", "image-unreadable", `image ${src} cannot be read: ${(err as Error).message.split("\n")[0]}`, "Export the image again as PNG, JPEG, WebP or SVG.");
+      options.diagnostics?.report("error", "image-unreadable", at, { src, error: (err as Error).message.split("\n")[0] ?? "" });
       return placeholder(src, alt ?? "");
     }
   }

@@ -40,14 +40,13 @@ export default function quizPlugin(md: MarkdownIt, options: Options = {}): void 
       const open = tokens[i]!;
       if (open.type !== "callout_open" || (open.meta as CalloutMeta).kind !== "quiz") continue;
       const line = blockLine(env, open.map);
-      const report = (rule: string, message: string, hint: string) =>
-        options.diagnostics?.add({ severity: "error", file: env.file, line, column: 0, rule, message, hint });
+      const at = { file: env.file, line };
       // The callout's own content: a title-only quiz has none (and must not take the next callout's).
       const close = findClose(tokens, i);
       let contentStart = i + 1;
       while (contentStart < close && tokens[contentStart]!.type !== "callout_content_open") contentStart++;
       if (contentStart >= close) {
-        report("quiz-no-options", "quiz question has no answer options", "Add options as `> - [ ] fout` and `> - [x] goed` lines.");
+        options.diagnostics?.report("error", "quiz-no-options", at, {});
         continue;
       }
       const end = matchingClose(tokens, contentStart, "callout_content_open", "callout_content_close");
@@ -61,7 +60,7 @@ export default function quizPlugin(md: MarkdownIt, options: Options = {}): void 
         }
       }
       if (listOpen < 0) {
-        report("quiz-no-options", "quiz question has no answer options", "Add options as `> - [ ] fout` and `> - [x] goed` lines.");
+        options.diagnostics?.report("error", "quiz-no-options", at, {});
         continue;
       }
       const listClose = matchingClose(tokens, listOpen, "bullet_list_open", "bullet_list_close");
@@ -86,11 +85,11 @@ export default function quizPlugin(md: MarkdownIt, options: Options = {}): void 
         }
       }
       if (count === 0) {
-        report("quiz-no-options", "quiz question has no answer options", "Start every option with [ ] or [x]: `> - [ ] fout`, `> - [x] goed`.");
+        options.diagnostics?.report("error", "quiz-no-options", at, { marks: true });
         continue;
       }
       if (correct.length === 0) {
-        report("quiz-no-answer", "quiz question has no correct answer", "Mark the right option(s) with [x]: `> - [x] goed antwoord`.");
+        options.diagnostics?.report("error", "quiz-no-answer", at, {});
       }
       open.attrSet("data-quiz", correct.length > 1 ? "multiple" : "single");
 

@@ -95,7 +95,7 @@ export function splitFrontMatter(source: string): ParsedFrontMatter {
       line: 2,
       column: 1,
       rule: "frontmatter-yaml",
-      ...say("frontmatter-not-a-map", {}),
+      ...say("frontmatter-yaml", { cause: "not-a-map" }),
       severity: "error",
     });
     return result;

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { Diagnostics, formatDiagnostic, formatSummary, MAX_PER_FILE, TOO_MANY_PROBLEMS, type Diagnostic } from "../../src/diagnostics/index.ts";
+import { Diagnostics, formatDiagnostic, formatSummary, MAX_PER_FILE, TOO_MANY_PROBLEMS, type Diagnostic, type Severity } from "../../src/diagnostics/index.ts";
 import { createMarkdown, renderNote } from "../../src/markdown/index.ts";
 import { noteFromSource } from "../../src/vault/index.ts";
 
@@ -12,14 +12,20 @@ const where = (list: Diagnostic[]) => list.map((d) => `${d.file}:${d.line}:${d.c
 /** Every problem counted, of any severity. */
 const total = (d: Diagnostics) => d.count("error") + d.count("warning") + d.count("info");
 
+
+/** A diagnostic of any rule id, the way the collector receives it. */
+function put(d: Diagnostics, severity: Severity, file: string, line: number, rule: string, message: string, hint?: string, column = 0): void {
+  d.add({ severity, file, line, column, rule, message, hint });
+}
+
 describe("Diagnostics: per file", () => {
   const make = () => {
     const d = new Diagnostics();
-    d.warn("b.md", 3, "r2", "drie");
-    d.error("a10.md", 1, "r1", "een");
-    d.error("a2.md", 5, "r1", "vijf", undefined, 7);
-    d.info("b.md", 1, "r1", "een");
-    d.error("a2.md", 2, "r1", "twee");
+    put(d, "warning", "b.md", 3, "r2", "drie");
+    put(d, "error", "a10.md", 1, "r1", "een");
+    put(d, "error", "a2.md", 5, "r1", "vijf", undefined, 7);
+    put(d, "info", "b.md", 1, "r1", "een");
+    put(d, "error", "a2.md", 2, "r1", "twee");
     return d;
   };
 
@@ -37,7 +43,7 @@ describe("Diagnostics: per file", () => {
     const d = make();
     d.all();
     d.forFile("b.md");
-    d.warn("b.md", 2, "r3", "twee");
+    put(d, "warning", "b.md", 2, "r3", "twee");
     assert.deepEqual(where(d.forFile("b.md")), ["b.md:1:0 r1", "b.md:2:0 r3", "b.md:3:0 r2"]);
     assert.equal(d.all().length, 6);
   });
@@ -52,7 +58,7 @@ describe("Diagnostics: per file", () => {
 
   test("count() counts each distinct diagnostic once", () => {
     const d = make();
-    d.error("a2.md", 2, "r1", "twee"); // the same problem reported twice
+    put(d, "error", "a2.md", 2, "r1", "twee"); // the same problem reported twice
     assert.deepEqual([d.count("error"), d.count("warning"), d.count("info"), total(d)], [3, 1, 1, 5]);
   });
 
@@ -63,7 +69,7 @@ describe("Diagnostics: per file", () => {
     assert.deepEqual(d.forFile("a2.md"), []);
     assert.deepEqual([d.count("error"), total(d)], [1, 3]);
     // The same problem found again by the rebuild of that file is listed again.
-    d.error("a2.md", 2, "r1", "twee");
+    put(d, "error", "a2.md", 2, "r1", "twee");
     assert.deepEqual(where(d.forFile("a2.md")), ["a2.md:2:0 r1"]);
     assert.equal(d.count("error"), 2);
     d.clearFile("nooit-gezien.md");
@@ -84,9 +90,9 @@ describe("Diagnostics: per file", () => {
       }
     }
     const s = new Sink();
-    s.error("a.md", 1, "e", "x");
-    s.warn("a.md", 1, "w", "x");
-    s.info("a.md", 1, "i", "x");
+    put(s, "error", "a.md", 1, "e", "x");
+    put(s, "warning", "a.md", 1, "w", "x");
+    put(s, "info", "a.md", 1, "i", "x");
     assert.deepEqual(seen, ["error e", "warning w", "info i"]);
   });
 });
@@ -94,8 +100,8 @@ describe("Diagnostics: per file", () => {
 describe("Diagnostics: at most MAX_PER_FILE per file", () => {
   test(`${MAX_PER_FILE + 1} problems: ${MAX_PER_FILE} listed and one summary that counts the rest`, () => {
     const d = new Diagnostics();
-    for (let i = 1; i <= MAX_PER_FILE + 1; i++) d.error("a.md", i, "broken-wikilink", `link ${i}`);
-    d.warn("b.md", 1, "image-alt", "x");
+    for (let i = 1; i <= MAX_PER_FILE + 1; i++) put(d, "error", "a.md", i, "broken-wikilink", `link ${i}`);
+    put(d, "warning", "b.md", 1, "image-alt", "x");
     const list = d.forFile("a.md");
     assert.equal(list.length, MAX_PER_FILE + 1);
     const summary = list.find((x) => x.rule === TOO_MANY_PROBLEMS)!;
@@ -107,8 +113,8 @@ describe("Diagnostics: at most MAX_PER_FILE per file", () => {
 
   test("counts include what is left out, so a strict build still fails on every error", () => {
     const d = new Diagnostics();
-    for (let i = 0; i < 20_000; i++) d.error("a.md", i + 1, "broken-wikilink", `link ${i}`);
-    for (let i = 0; i < 10; i++) d.warn("a.md", i + 1, "image-alt", `image ${i}`);
+    for (let i = 0; i < 20_000; i++) put(d, "error", "a.md", i + 1, "broken-wikilink", `link ${i}`);
+    for (let i = 0; i < 10; i++) put(d, "warning", "a.md", i + 1, "image-alt", `image ${i}`);
     assert.equal(d.count("error"), 20_000);
     assert.equal(d.count("warning"), 10);
     assert.equal(total(d), 20_010);
@@ -118,8 +124,8 @@ describe("Diagnostics: at most MAX_PER_FILE per file", () => {
 
   test("errors take the place of listed warnings; the summary has the severity of the worst left out", () => {
     const d = new Diagnostics();
-    for (let i = 0; i < MAX_PER_FILE; i++) d.warn("a.md", 100 + i, "image-alt", `image ${i}`);
-    for (let i = 0; i < 5; i++) d.error("a.md", 200 + i, "broken-wikilink", `link ${i}`);
+    for (let i = 0; i < MAX_PER_FILE; i++) put(d, "warning", "a.md", 100 + i, "image-alt", `image ${i}`);
+    for (let i = 0; i < 5; i++) put(d, "error", "a.md", 200 + i, "broken-wikilink", `link ${i}`);
     const list = d.forFile("a.md");
     assert.equal(list.filter((x) => x.severity === "error").length, 5, "every error is listed");
     const summary = list.find((x) => x.rule === TOO_MANY_PROBLEMS)!;
@@ -131,23 +137,23 @@ describe("Diagnostics: at most MAX_PER_FILE per file", () => {
 
   test("a problem reported again after it was left out is not counted twice", () => {
     const d = new Diagnostics();
-    for (let i = 0; i < MAX_PER_FILE + 10; i++) d.error("a.md", i + 1, "r", "x");
-    for (let i = 0; i < MAX_PER_FILE + 10; i++) d.error("a.md", i + 1, "r", "x");
+    for (let i = 0; i < MAX_PER_FILE + 10; i++) put(d, "error", "a.md", i + 1, "r", "x");
+    for (let i = 0; i < MAX_PER_FILE + 10; i++) put(d, "error", "a.md", i + 1, "r", "x");
     assert.equal(d.count("error"), MAX_PER_FILE + 10);
     assert.deepEqual(d.forFile("a.md").find((x) => x.rule === TOO_MANY_PROBLEMS)!.omitted, { error: 10, warning: 0, info: 0 });
   });
 
   test("clearFile() of a file over the cap removes its summary and its counts", () => {
     const d = new Diagnostics();
-    for (let i = 0; i < 200; i++) d.error("a.md", i + 1, "r", "x");
-    d.warn("b.md", 1, "r", "y");
+    for (let i = 0; i < 200; i++) put(d, "error", "a.md", i + 1, "r", "x");
+    put(d, "warning", "b.md", 1, "r", "y");
     d.clearFile("a.md");
     assert.deepEqual([d.count("error"), d.count("warning"), d.all().length], [0, 1, 1]);
   });
 
   test("the cap can be set per collector", () => {
     const d = new Diagnostics({ maxPerFile: 3 });
-    for (let i = 0; i < 10; i++) d.info("a.md", i + 1, "r", "x");
+    for (let i = 0; i < 10; i++) put(d, "info", "a.md", i + 1, "r", "x");
     assert.deepEqual(d.all().map((x) => x.rule), [TOO_MANY_PROBLEMS, "r", "r", "r"]);
     assert.equal(d.all()[0]!.severity, "info");
   });
