@@ -63,7 +63,7 @@ export function formatInfos(list: Diagnostic[]): string {
     g.push(where);
     groups.set(d.rule, g);
   }
-  const shown = (files: string[]) => (files.length > 5 ? `${files.slice(0, 5).join(", ")} and ${files.length - 5} more` : files.join(", "));
+  const shown = (files: string[]) => (files.length > 5 ? `${files.slice(0, 5).join(", ")} en nog ${files.length - 5}` : files.join(", "));
   return [...groups].map(([rule, files]) => `${files.length} ${rule} (${shown(files)})`).join("; ");
 }
 
@@ -72,8 +72,8 @@ export function formatReport(result: CheckResult, strict: boolean): string {
   const out: string[] = [];
   for (const d of result.diagnostics) if (d.severity !== "info") out.push(formatDiagnostic(d));
   const infos = formatInfos(result.diagnostics);
-  const verdict = failed(result, strict) ? "FAILED" : "OK";
-  const strictNote = strict && result.summary.errors === 0 && result.summary.warnings > 0 ? " (strict: warnings count)" : "";
+  const verdict = failed(result, strict) ? "NIET OK" : "OK";
+  const strictNote = strict && result.summary.errors === 0 && result.summary.warnings > 0 ? " (strikt: waarschuwingen tellen mee)" : "";
   out.push(`${verdict}: ${formatSummary(result.diagnostics, result.summary.pages)}${strictNote}${infos ? `; info: ${infos}` : ""}`);
   return out.join("\n");
 }

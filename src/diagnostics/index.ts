@@ -242,6 +242,6 @@ export function formatSummary(list: Diagnostic[], pages?: number): string {
   const errors = countSeverity(list, "error");
   const warnings = countSeverity(list, "warning");
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const scope = pages === undefined ? "" : ` in ${plural(pages, "page", "pages")}`;
-  return `${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}${scope}`;
+  const scope = pages === undefined ? "" : ` in ${plural(pages, "pagina", "pagina's")}`;
+  return `${plural(errors, "fout", "fouten")}, ${plural(warnings, "waarschuwing", "waarschuwingen")}${scope}`;
 }

@@ -148,7 +148,7 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   const reportSearch = (r: SearchIndexResult | undefined) => {
     if (!r) return;
     for (const e of r.errors) console.log(`[search] ${e}`);
-    console.log(`[search] index written: ${r.pages} lessons`);
+    console.log(`[search] zoekindex geschreven: ${r.pages} ${r.pages === 1 ? "les" : "lessen"}`);
     if (r.errors.length && !serving) process.exitCode = 1;
   };
 
@@ -223,13 +223,13 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
     for (const d of shown) console.log(formatDiagnostic(d));
     const unpublished = list.filter((d) => d.rule === "unpublished").length;
     const pages = s.compiled.course.pages.length;
-    console.log(`[course] ${formatSummary(list, pages)}${unpublished ? `, ${unpublished} not published` : ""}`);
+    console.log(`[course] ${formatSummary(list, pages)}${unpublished ? `, ${unpublished} niet gepubliceerd` : ""}`);
     const errors = diagnostics.count("error");
     if (settings.strict && errors > 0 && !serving) {
       // Eleventy finishes writing; the process then exits non-zero. (Throwing here would
       // bury the message under Eleventy's stack trace.)
       process.exitCode = 1;
-      console.error(`[course] STRICT=1: the build has ${errors} error${errors === 1 ? "" : "s"} in the content (see above).`);
+      console.error(`[course] STRICT=1: de inhoud heeft ${errors} ${errors === 1 ? "fout" : "fouten"} (zie hierboven); de build faalt.`);
     }
     // A build waits for its search index; serve mode indexes in the background (see above).
     if (!serving) reportSearch(await search);

@@ -277,7 +277,7 @@ describe("study site in a browser", () => {
       timeout: 300_000,
     });
     assert.equal(r.status, 0, r.stderr);
-    const indexed = Number(/index written: (\d+) lessons/.exec(r.stdout)?.[1] ?? 0);
+    const indexed = Number(/zoekindex geschreven: (\d+) less?en/.exec(r.stdout)?.[1] ?? 0);
     assert.ok(indexed > 20, `the search index holds the lessons:\n${r.stdout}`);
     const sub = await serveStatic(prefixed, "/cursus/");
     try {

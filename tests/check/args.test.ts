@@ -56,7 +56,7 @@ describe("npm run check: options", () => {
     assert.equal(r.code, 1);
     const text = readFileSync(file, "utf8");
     assert.match(text, /Bijna\.md:5:1 warning todo-marker/);
-    assert.match(text, /^FAILED: 0 errors, 1 warning in 1 page \(strict: warnings count\)/m);
+    assert.match(text, /^NIET OK: 0 fouten, 1 waarschuwing in 1 pagina \(strikt: waarschuwingen tellen mee\)/m);
   });
 
   test("-h and --help print the Dutch usage with exit 0", async () => {

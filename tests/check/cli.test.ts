@@ -61,7 +61,7 @@ describe("npm run check (src/check/cli.ts)", () => {
     assert.ok(i >= 0, r.stdout);
     assert.match(lines[i + 1]!, /^ {4}Schrijf `title: Titel anders`/);
     assert.ok(!lines.some((l) => / info unpublished /.test(l)), "info is not listed per line");
-    assert.match(lines.at(-1)!, /^FAILED: 8 errors, 29 warnings in 27 pages; info: .*1 unpublished \(tests\/fixtures\/check-vault\/Concept\.md\)/);
+    assert.match(lines.at(-1)!, /^NIET OK: 8 fouten, 29 waarschuwingen in 27 pagina's; info: .*1 unpublished \(tests\/fixtures\/check-vault\/Concept\.md\)/);
   });
 
   test("a clean vault passes with exit 0, also in strict mode", async () => {
@@ -77,10 +77,10 @@ describe("npm run check (src/check/cli.ts)", () => {
     const plain = await run("src/check/cli.ts", [], { COURSE_CONTENT: dir });
     assert.equal(plain.code, 0, plain.stdout);
     assert.match(plain.stdout, /Bijna\.md:5:1 warning todo-marker/);
-    assert.match(plain.stdout, /^OK: 0 errors, 1 warning in 1 page/m);
+    assert.match(plain.stdout, /^OK: 0 fouten, 1 waarschuwing in 1 pagina/m);
     const strict = await run("src/check/cli.ts", ["--strict"], { COURSE_CONTENT: dir });
     assert.equal(strict.code, 1);
-    assert.match(strict.stdout, /^FAILED: 0 errors, 1 warning in 1 page \(strict: warnings count\)/m);
+    assert.match(strict.stdout, /^NIET OK: 0 fouten, 1 waarschuwing in 1 pagina \(strikt: waarschuwingen tellen mee\)/m);
     const env = await run("src/check/cli.ts", [], { COURSE_CONTENT: dir, STRICT: "1" });
     assert.equal(env.code, 1);
   });

@@ -119,7 +119,7 @@ describe("Diagnostics: at most MAX_PER_FILE per file", () => {
     assert.equal(d.count("warning"), 10);
     assert.equal(total(d), 20_010);
     assert.equal(d.all().length, MAX_PER_FILE + 1);
-    assert.equal(formatSummary(d.all(), 1), "20000 errors, 10 warnings in 1 page");
+    assert.equal(formatSummary(d.all(), 1), "20000 fouten, 10 waarschuwingen in 1 pagina");
   });
 
   test("errors take the place of listed warnings; the summary has the severity of the worst left out", () => {
