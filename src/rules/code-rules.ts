@@ -7,6 +7,7 @@
 import { isMap, isScalar, parseDocument } from "yaml";
 import type { Diagnostics, Severity } from "../diagnostics/index.ts";
 import { lintDockerfile } from "../labs/dockerfile-lint.ts";
+import { labs } from "../site/strings-labs.ts";
 import { closest } from "../vault/slug.ts";
 import { checkInvocation, DOCKER_NOUNS, findDockerInvocations } from "./docker-cli.ts";
 import { inlineCodeSpans, type CodeBlock, type ScannedNote } from "./scan.ts";
@@ -32,10 +33,12 @@ export function checkDockerfile(scan: ScannedNote, block: CodeBlock, diagnostics
   const codeLines = block.content.split("\n");
   // The same rule as the Dockerfile explorer's (src/labs/dockerfile-lint.ts); a missing FROM is skipped there.
   for (const d of lintDockerfile(block.content)) {
-    const text = d.message;
     const line = block.firstLine + d.line;
     const column = indentOf(scan.lines, line, codeLines[d.line] ?? "") + d.character + 1;
-    const unknown = /^Unknown instruction: (\S+)/.exec(text);
+    const unknown = /^Unknown instruction: (\S+)/.exec(d.message);
+    // The explorer's Dutch words for the problem; dockerfile-utils' own (English) text when it has none.
+    const known = d.code !== undefined ? labs.dockerfile.lint[d.code] : undefined;
+    const text = known ? (unknown ? `${known.replace(/\.$/, "")}: ${unknown[1]}.` : known) : labs.dockerfile.lintGeneric(d.message);
     const guess = unknown ? closest(unknown[1]!.toUpperCase(), DOCKERFILE_INSTRUCTIONS) : undefined;
     const instructions = unknown ? DOCKERFILE_INSTRUCTIONS.join(", ") : undefined;
     diagnostics.report(d.severity, "dockerfile", { file: scan.note.file, line, column }, { text, guess, instructions });

@@ -56,7 +56,7 @@ describe("npm run check (src/check/cli.ts)", () => {
     const r = await run("src/check/cli.ts", [], { COURSE_CONTENT: FIXTURE });
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split("\n");
-    assert.ok(lines.includes("tests/fixtures/check-vault/Dockerfile fout.md:7:1 error dockerfile Dockerfile: Unknown instruction: RUNN"), r.stdout);
+    assert.ok(lines.includes("tests/fixtures/check-vault/Dockerfile fout.md:7:1 error dockerfile Dockerfile: Deze instructie bestaat niet: RUNN."), r.stdout);
     const i = lines.indexOf("tests/fixtures/check-vault/Titel anders.md:2 warning title-mismatch title \"Een andere titel\" wijkt af van de bestandsnaam \"Titel anders\"");
     assert.ok(i >= 0, r.stdout);
     assert.match(lines[i + 1]!, /^ {4}Schrijf `title: Titel anders`/);
