@@ -12,6 +12,7 @@
  * are kept with it; vault-wide checks run again over all notes, which is linear.
  */
 import { execFileSync } from "node:child_process";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import { Diagnostics, type Diagnostic } from "../diagnostics/index.ts";
@@ -135,6 +136,8 @@ export class Compiler {
   private readonly cache = new Map<string, CachedNote>();
   private results = new Map<string, NoteResult>();
   private attachmentKeys = new Set<string>();
+  /** Size and time of each attachment at the last compile: a replaced file renders its users again. */
+  private attachmentStamps = new Map<string, string>();
   private readonly text = new Map<string, PageText>();
   private dates: Map<string, string> | undefined;
   /** Whether the last compile found a course (`isCourseVault`). */
@@ -181,10 +184,13 @@ export class Compiler {
     const md = createMarkdown({ vault, diagnostics: sink, renderImage: options.renderImage, allowHtmlScripts: options.allowHtmlScripts });
     let parser: MarkdownIt | undefined;
     const results = new Map<string, NoteResult>();
+    let attachmentsByPath: Map<string, Attachment> | undefined;
     for (const note of vault.notes) {
       const kept = this.results.get(note.rel);
       if (kept && kept.note === note && !toRender.has(note.rel)) {
-        results.set(note.rel, kept);
+        // Each scan makes new attachment objects: a kept note's facts point at this scan's.
+        attachmentsByPath ??= new Map(vault.attachments.map((a) => [a.abs, a]));
+        results.set(note.rel, withCurrentAttachments(kept, attachmentsByPath));
         continue;
       }
       sink.target = [];
@@ -208,6 +214,7 @@ export class Compiler {
     }
     this.results = results;
     this.attachmentKeys = new Set(vault.attachments.map((a) => nameKey(a.name)));
+    this.attachmentStamps = attachmentStamps(vault);
 
     const diagnostics = this.diagnostics;
     diagnostics.clear();
@@ -268,6 +275,12 @@ export class Compiler {
     const attachments = new Set(vault.attachments.map((a) => nameKey(a.name)));
     for (const k of attachments) if (!this.attachmentKeys.has(k)) keys.add(k);
     for (const k of this.attachmentKeys) if (!attachments.has(k)) keys.add(k);
+    // A file replaced in place (a fixed image): its size and time tell, and its users render again.
+    const stamps = attachmentStamps(vault);
+    for (const a of vault.attachments) {
+      const before = this.attachmentStamps.get(a.abs);
+      if (before !== undefined && before !== stamps.get(a.abs)) keys.add(nameKey(a.name));
+    }
 
     // Who refers to a key, and who transcludes it: from the references kept with each note.
     const linkers = new Map<string, string[]>();
@@ -291,6 +304,32 @@ export class Compiler {
     }
     return out;
   }
+}
+
+/** A kept result whose facts name the attachments of the current scan (the same files, new objects). */
+function withCurrentAttachments(kept: NoteResult, byPath: Map<string, Attachment>): NoteResult {
+  const attachments = new Set<Attachment>();
+  let same = true;
+  for (const a of kept.facts.attachments) {
+    const now = byPath.get(a.abs);
+    if (now !== a) same = false;
+    if (now) attachments.add(now);
+  }
+  return same ? kept : { ...kept, facts: { ...kept.facts, attachments } };
+}
+
+/** `size:mtime` of every attachment by absolute path (one stat each; a vanished file has none). */
+function attachmentStamps(vault: Vault): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of vault.attachments) {
+    try {
+      const s = statSync(a.abs);
+      out.set(a.abs, `${s.size}:${s.mtimeMs}`);
+    } catch {
+      // Gone between the scan and now: the next compile sees it missing.
+    }
+  }
+  return out;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

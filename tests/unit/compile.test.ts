@@ -75,6 +75,8 @@ describe("Compiler: a second compile renders only what a change can affect, and 
     "M/5. Vijf.md": "![[4. Vier]]\n",
     "M/6. Zes.md": "![[plaatje.png|Plaatje]]\n",
     "M/7. Los.md": "Staat op zichzelf.\n",
+    "M/8. Acht.md": "![[foto.svg|Foto]]\n",
+    "M/foto.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n',
   };
   /** A vault, a compiler that compiled it once, and a way to change files between compiles. */
   const setup = () => {
@@ -104,6 +106,7 @@ describe("Compiler: a second compile renders only what a change can affect, and 
     ["a new note that a broken link names: both render", (s) => s.write("M/Later.md", "Nu wel.\n"), ["3. Drie", "Later"]],
     ["a note deleted: the notes that linked to it render with a broken link", (s) => rmSync(path.join(s.dir, "M/1. Een.md")), ["3. Drie"]],
     ["an attachment added: the note that embeds it", (s) => writeFileSync(path.join(s.dir, "M/plaatje.png"), Buffer.from("89504e470d0a1a0a", "hex")), ["6. Zes"]],
+    ["an attachment replaced by a new version: the note that embeds it", (s) => s.write("M/foto.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"/>\n'), ["8. Acht"]],
   ];
   for (const [name, change, expected] of cases) {
     test(name, () => {
