@@ -1,7 +1,8 @@
 /**
  * The study site on a phone, with the real course built into a temporary folder, served on
  * 127.0.0.1 and opened in Chromium:
- * - no page scrolls sideways at 320 px and 390 px: every page of the build is visited and
+ * - no page scrolls sideways at 320, 390 and 1366 px, and no text is squeezed into a column
+ *   under 40 px wide: every page of the build is visited and
  *   `document.documentElement.scrollWidth` may not exceed the window's width;
  * - a Leertaak's acceptance criteria read as lines of text (a `<code>` is no column of its own);
  * - far down a long lesson the header (lesson menu, search, theme) is still on screen, an
@@ -54,18 +55,37 @@ describe("the study site on a phone", () => {
 
   after(() => stopBrowserSite({ server, browser }, output));
 
-  for (const width of [320, 390]) {
-    test(`no page scrolls sideways at ${width} px`, async () => {
+  for (const width of [320, 390, 1366]) {
+    test(`no page scrolls sideways at ${width} px, and no text is squeezed into a column under 40 px`, async () => {
       const ctx = await context(width);
       const page = await ctx.newPage();
       const wide: string[] = [];
+      const squeezed: string[] = [];
       for (const url of pages) {
         await page.goto(server.url + url, { waitUntil: "load" });
-        const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+        const { scroll, inner, narrow } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          inner: window.innerWidth,
+          // Text squeezed into a column: an element holding a word (4 letters or more) that is
+          // under 40 px wide and wraps over two lines or more.
+          narrow: [...document.body.querySelectorAll<HTMLElement>("*")]
+            .filter((el) => {
+              const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(" ");
+              if (!/\p{L}{4}/u.test(own) || !el.checkVisibility()) return false;
+              const r = el.getBoundingClientRect();
+              if (r.width <= 1 || r.width >= 40) return false; // 1 px: text for screen readers only
+              const cs = getComputedStyle(el);
+              const line = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.2;
+              return r.height > line * 1.8;
+            })
+            .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}">${el.textContent!.trim().slice(0, 30)}`),
+        }));
         if (scroll > inner) wide.push(`${url}: ${scroll - inner} px too wide`);
+        for (const n of narrow.slice(0, 3)) squeezed.push(`${url}: ${n}`);
       }
       await ctx.close();
       assert.deepEqual(wide, []);
+      assert.deepEqual(squeezed, []);
     });
   }
 
