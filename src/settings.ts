@@ -1,5 +1,6 @@
 /**
- * Build settings from the environment: which content folder, strict mode, path prefix.
+ * Build settings from the environment: which content folder, strict mode, path prefix, the
+ * site's address and the repository for "Bewerk deze pagina".
  * This is the contract CI and teachers rely on (see README).
  */
 import path from "node:path";
@@ -33,6 +34,25 @@ export interface Settings {
    * event handlers and frames included. Default off: they are removed with a warning.
    */
   allowHtmlScripts: boolean;
+  /**
+   * `REPO_URL=https://github.com/org/docker-cursus`: the repository the lessons live in, for
+   * a "Bewerk deze pagina" link on each lesson. Undefined when unset (then no link).
+   */
+  repository?: Repository;
+  /** Why `REPO_URL` cannot be used, when it cannot. */
+  repositoryProblem?: string;
+}
+
+/** Where the lessons can be edited online (see `editUrl`). */
+export interface Repository {
+  /** The repository's address, without a trailing `/` or `.git`. */
+  url: string;
+  /** `REPO_BRANCH`, default `main`. */
+  branch: string;
+  /** The content folder inside the repository (`content`), "" when it is the repository itself. */
+  contentPath: string;
+  /** GitLab edits at `/-/edit/<branch>/<path>`; GitHub (and the default) at `/edit/<branch>/<path>`. */
+  host: "github" | "gitlab";
 }
 
 /** The origin of `SITE_URL`, or why it is no good. A path in it must equal the prefix. */
@@ -52,6 +72,42 @@ export function parseSiteUrl(value: string | undefined, prefix: string): { url: 
   return { url: u.origin };
 }
 
+/**
+ * The repository from `REPO_URL`, `REPO_BRANCH` (default `main`) and `REPO_CONTENT_PATH` (the
+ * content folder inside the repository; default the content folder's place in the project when
+ * it lies inside it, like `content`, else the repository's root), or why `REPO_URL` is no good.
+ */
+export function parseRepository(env: NodeJS.ProcessEnv, root: string, contentDir: string): { repository?: Repository; problem?: string } {
+  const value = env.REPO_URL?.trim();
+  if (!value) return {};
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    return { problem: `REPO_URL "${value}" is geen geldig adres (not a URL); bijvoorbeeld REPO_URL=https://github.com/docent/docker-cursus` };
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") return { problem: `REPO_URL "${value}" moet met https:// beginnen (must start with https://)` };
+  const repoPath = u.pathname.replace(/\/+$/, "").replace(/\.git$/, "");
+  if (!repoPath) return { problem: `REPO_URL "${value}" noemt geen repository (no repository path); bijvoorbeeld REPO_URL=https://github.com/docent/docker-cursus` };
+  const inside = path.relative(root, contentDir);
+  const contentPath = env.REPO_CONTENT_PATH !== undefined ? env.REPO_CONTENT_PATH.trim() : inside && !inside.startsWith("..") && !path.isAbsolute(inside) ? inside : "";
+  return {
+    repository: {
+      url: `${u.origin}${repoPath}`,
+      branch: env.REPO_BRANCH?.trim() || "main",
+      contentPath: contentPath.split(/[\\/]+/).filter(Boolean).join("/"),
+      host: /(^|\.)gitlab\./i.test(u.hostname) ? "gitlab" : "github",
+    },
+  };
+}
+
+/** The page to edit a note (`rel`: its path in the content folder) in its repository. */
+export function editUrl(repository: Repository, rel: string): string {
+  const file = [repository.contentPath, rel].filter(Boolean).join("/");
+  const encode = (p: string) => p.split("/").map(encodeURIComponent).join("/");
+  return `${repository.url}/${repository.host === "gitlab" ? "-/edit" : "edit"}/${encode(repository.branch)}/${encode(file)}`;
+}
+
 export function normalisePrefix(prefix: string | undefined): string {
   if (!prefix || prefix === "/") return "/";
   return `/${prefix.replace(/^\/+|\/+$/g, "")}/`;
@@ -65,8 +121,10 @@ export function servingFromArgv(argv: string[] = process.argv): boolean {
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd(), serving: boolean = servingFromArgv()): Settings {
   const pathPrefix = normalisePrefix(env.PATH_PREFIX);
   const site = parseSiteUrl(env.SITE_URL, pathPrefix);
+  const contentDir = path.resolve(root, env.COURSE_CONTENT || "content");
+  const repo = parseRepository(env, root, contentDir);
   return {
-    contentDir: path.resolve(root, env.COURSE_CONTENT || "content"),
+    contentDir,
     assetsDir: path.resolve(root, "_assets"),
     strict: /^(1|true|yes)$/i.test(env.STRICT ?? ""),
     pathPrefix,
@@ -75,5 +133,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root: string 
     siteUrl: site.url,
     siteUrlProblem: site.problem,
     allowHtmlScripts: /^(1|true|yes)$/i.test(env.COURSE_ALLOW_HTML_SCRIPTS ?? ""),
+    repository: repo.repository,
+    repositoryProblem: repo.problem,
   };
 }

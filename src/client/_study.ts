@@ -110,24 +110,61 @@ export function firstTry(previous: QuizAnswer | undefined, chosen: number[], rig
   return { chosen, correct: previous ? previous.correct && right : right };
 }
 
+/** Where a hint lies in an explanation text: `text.slice(start, end)`; `capitalise` when it is a first sentence. */
+export interface HintRange {
+  start: number;
+  end: number;
+  capitalise: boolean;
+}
+
 /**
- * A hint from a question's explanation text (the folded answer's paragraphs, one per line):
- * a line that starts with `Hint:` if there is one, else the explanation's first sentence
- * without its `Uitleg:` or `Toelichting:` label. Undefined when there is no explanation.
+ * Where the hint lies in a question's explanation text (the folded answer's paragraphs, one per
+ * line): after `Hint:` on a line that starts with it, if there is one; else the explanation's
+ * first sentence, after its `Uitleg:` or `Toelichting:` label and leaving out `Juist:` lines.
+ * Undefined when there is no explanation. As offsets into `text`, so the page can take the
+ * hint from the rendered explanation itself, with its code and emphasis (`hintFrom` is its text).
  */
+export function hintRange(text: string): HintRange | undefined {
+  const lines: Array<{ start: number; text: string }> = [];
+  let at = 0;
+  for (const line of text.split("\n")) {
+    lines.push({ start: at, text: line });
+    at += line.length + 1;
+  }
+  const marked = lines.find((l) => /^\s*hint\s*:/i.test(l.text));
+  if (marked) {
+    const label = /^\s*hint\s*:\s*/i.exec(marked.text)![0].length;
+    const rest = marked.text.slice(label).trimEnd();
+    return rest ? { start: marked.start + label, end: marked.start + label + rest.length, capitalise: false } : undefined;
+  }
+  // The body: the lines that are no `Juist:` line, as positions in `text`, one space for each run of white space.
+  const body: number[] = [];
+  for (const line of lines) {
+    if (/^\s*(juist|goed)\s*:/i.test(line.text)) continue;
+    for (let i = 0; i < line.text.length; i++) {
+      const white = /\s/.test(line.text[i]!);
+      if (white && (!body.length || /\s/.test(text[body.at(-1)!]!))) continue;
+      body.push(line.start + i);
+    }
+    if (body.length && !/\s/.test(text[body.at(-1)!]!)) body.push(line.start + line.text.length); // the line break
+  }
+  let flat = body.map((i) => (i < text.length && !/\s/.test(text[i]!) ? text[i]! : " ")).join("");
+  const lead = flat.length - flat.trimStart().length;
+  flat = flat.trim();
+  const label = /^(uitleg|toelichting)\s*:\s*/i.exec(flat)?.[0].length ?? 0;
+  const rest = flat.slice(label);
+  if (!rest) return undefined;
+  const sentence = /^.+?[.!?](?=\s+[^\s]|$)/.exec(rest)?.[0] ?? rest;
+  const first = lead + label;
+  return { start: body[first]!, end: body[first + sentence.length - 1]! + 1, capitalise: true };
+}
+
+/** The text of the hint (see `hintRange`): white space as single spaces, a first sentence capitalised. */
 export function hintFrom(text: string): string | undefined {
-  const lines = text.split("\n").map((l) => l.trim());
-  const marked = lines.find((l) => /^hint\s*:/i.test(l));
-  if (marked !== undefined) return marked.replace(/^hint\s*:\s*/i, "") || undefined;
-  const body = lines
-    .filter((l) => !/^(juist|goed)\s*:/i.test(l))
-    .join(" ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^(uitleg|toelichting)\s*:\s*/i, "");
-  if (!body) return undefined;
-  const sentence = /^.+?[.!?](?=\s+[^\s]|$)/.exec(body)?.[0] ?? body;
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  const range = hintRange(text);
+  if (!range) return undefined;
+  const hint = text.slice(range.start, range.end).replace(/\s+/g, " ").trim();
+  return range.capitalise ? hint.charAt(0).toUpperCase() + hint.slice(1) : hint;
 }
 
 /** A stored quiz record, or an empty one when it is missing or not ours. */

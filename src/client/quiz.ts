@@ -6,7 +6,8 @@
  * - "Controleer" grades the choice. (It is a button for both kinds: arrow keys move through a
  *   radio group by selecting, so grading on selection would grade a keyboard user's first
  *   arrow press.) A wrong first try says "Niet goed, probeer het nog eens" with a hint from
- *   the explanation (`hintFrom`), marks the wrong choice and keeps the answer hidden. A right
+ *   the explanation (`hintRange`: copied from the rendered explanation, so `code` stays code),
+ *   marks the wrong choice and keeps the answer hidden. A right
  *   answer, or a second wrong one, ends the question: the chosen options say "Goed" or "Niet
  *   goed", a missed right option says "Juist antwoord", the folded answer with the explanation
  *   opens, and "Opnieuw" starts the question over. The question's own live region says each
@@ -21,7 +22,8 @@
  */
 import { t } from "../site/strings.ts";
 import { currentPath, readQuiz, writeQuiz } from "./_store.ts";
-import { afterCheck, firstTry, hintFrom, isRight, judge, pageScore, questionId, type QuizRecord } from "./_study.ts";
+import { quizNav, type QuizNav } from "./_quiz-nav.ts";
+import { afterCheck, firstTry, hintRange, isRight, judge, pageScore, questionId, type QuizRecord } from "./_study.ts";
 
 interface Question {
   id: string;
@@ -32,8 +34,8 @@ interface Question {
   correct: number[];
   answer: HTMLDetailsElement | null;
   summary: HTMLElement | null;
-  /** The hint shown after a wrong first try, from the explanation. */
-  hint: string | undefined;
+  /** The hint shown after a wrong first try: a piece of the rendered explanation, code and emphasis kept. */
+  hint: DocumentFragment | undefined;
   tip: HTMLElement;
   /** Checks since the question was last started. */
   tries: number;
@@ -46,12 +48,54 @@ const path = currentPath();
 let record: QuizRecord = readQuiz(path);
 const questions: Question[] = [];
 let scoreLine: HTMLElement | undefined;
+let nav: QuizNav | undefined;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   e.className = className;
   if (text !== undefined) e.textContent = text;
   return e;
+}
+
+/**
+ * The hint of `hintRange` as nodes copied from the rendered explanation (`blocks`, the folded
+ * answer's paragraphs): inline code, emphasis and links stay what they are. Nothing is parsed
+ * from text: the nodes are the page's own. Line breaks become spaces, ids are dropped (the
+ * copy must not take an id from the explanation), and a first sentence starts with a capital
+ * unless it starts with code.
+ */
+function hintNodes(blocks: HTMLElement[]): DocumentFragment | undefined {
+  const texts: Array<{ node: Text; start: number }> = [];
+  let text = "";
+  blocks.forEach((block, i) => {
+    if (i) text += "\n";
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      texts.push({ node, start: text.length });
+      text += node.data;
+    }
+  });
+  const hint = hintRange(text);
+  if (!hint) return undefined;
+  const range = document.createRange();
+  const start = texts.find((t) => hint.start < t.start + t.node.length)!;
+  const end = texts.filter((t) => hint.end > t.start).at(-1)!;
+  range.setStart(start.node, hint.start - start.start);
+  range.setEnd(end.node, hint.end - end.start);
+  const fragment = range.cloneContents();
+  for (const br of fragment.querySelectorAll("br")) br.replaceWith(" ");
+  for (const e of fragment.querySelectorAll("[id]")) e.removeAttribute("id");
+  const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) nodes.push(node);
+  for (const node of nodes) node.data = node.data.replace(/\s+/g, " ");
+  if (nodes.length) {
+    nodes[0]!.data = nodes[0]!.data.trimStart();
+    nodes.at(-1)!.data = nodes.at(-1)!.data.trimEnd();
+  }
+  const first = nodes.find((node) => node.data);
+  if (hint.capitalise && first && !first.parentElement?.closest("code")) first.data = first.data.charAt(0).toUpperCase() + first.data.slice(1);
+  return fragment;
 }
 
 function setup(root: HTMLElement, n: number, seen: Set<string>): Question | undefined {
@@ -118,8 +162,8 @@ function setup(root: HTMLElement, n: number, seen: Set<string>): Question | unde
   root.classList.add("quiz-ready");
   const answer = root.querySelector<HTMLDetailsElement>(":scope > .callout-content > details.quiz-answer");
   const summary = answer?.querySelector<HTMLElement>(":scope > summary") ?? null;
-  const explanation = answer ? [...answer.querySelectorAll<HTMLElement>(":scope > :not(summary)")].map((e) => e.textContent ?? "").join("\n") : "";
-  const q: Question = { id, root, options, inputs, verdicts, correct, answer, summary, hint: hintFrom(explanation), tip, tries: 0, check, retry, feedback };
+  const hint = answer ? hintNodes([...answer.querySelectorAll<HTMLElement>(":scope > :not(summary)")]) : undefined;
+  const q: Question = { id, root, options, inputs, verdicts, correct, answer, summary, hint, tip, tries: 0, check, retry, feedback };
   check.addEventListener("click", () => grade(q));
   retry.addEventListener("click", () => reset(q));
   answer?.addEventListener("toggle", () => {
@@ -195,7 +239,7 @@ function tryAgain(q: Question, chosen: number[], announce: boolean): void {
   q.tip.hidden = !q.hint;
   q.tip.replaceChildren();
   const hint = q.hint;
-  if (hint) window.setTimeout(() => q.tip.append(el("strong", "quiz-tip-label", t.quiz.hint), " ", hint), 120);
+  if (hint) window.setTimeout(() => q.tip.append(el("strong", "quiz-tip-label", t.quiz.hint), " ", hint.cloneNode(true)), 120);
 }
 
 function mark(q: Question, i: number, state: "right" | "wrong" | "missed" | ""): void {
@@ -291,6 +335,13 @@ function updateScore(): void {
   const progress = el("span", "quiz-score-answered", t.quiz.scoreAnswered(answered, total));
   scoreLine.replaceChildren(label, " ", result, " ", progress);
   scoreLine.dataset.answered = String(answered);
+  nav?.update(
+    questions.map((q) => {
+      const a = record.answers[q.id];
+      return !a ? "open" : a.correct ? "right" : "wrong";
+    }),
+    t.quiz.scoreRight(right, total),
+  );
 }
 
 function start(): void {
@@ -333,6 +384,7 @@ function start(): void {
   scoreLine = el("p", "quiz-score");
   scoreLine.dataset.quizScore = "";
   questions[0]!.root.before(scoreLine);
+  nav = quizNav(document.querySelector<HTMLElement>("article.lesson"), questions.map((q) => q.root));
   updateScore();
 }
 

@@ -3,9 +3,11 @@
  * page summary, grouping of listings, the matrix split into used and unused rows, and small
  * text helpers. Pure functions over the course model; the templates only print the result.
  */
-import type { Course, Link, Listing, Matrix, NavLesson, NavModule } from "./index.ts";
+import type { Course, Link, Listing, Matrix, NavLesson, NavModule, TagLink } from "./index.ts";
 import { isLesson, tagUrl } from "./index.ts";
 import { COMPONENTS, parseCode } from "../taxonomy/index.ts";
+import { topicLabel } from "../site/search.ts";
+import { t } from "../site/strings.ts";
 
 export interface KindSummary {
   /** Uitleg, Stappen, Oefeningen or Leertaak. */
@@ -68,6 +70,20 @@ export function titleWithoutKind(title: string, kind: string | undefined): strin
   return rest.trim() ? rest : title;
 }
 
+/**
+ * The tags a student sees under a lesson: its topics and levels, named plainly ("Docker
+ * containers", "Niveau 2"), then the note's own tags. Taxonomy codes, processes and process
+ * steps are the curriculum's words: the lesson's "Voor docenten" part has them.
+ */
+export function studentTags(tags: TagLink[]): TagLink[] {
+  const of = (kind: string) => tags.filter((tag) => tag.kind === kind);
+  return [
+    ...of("onderwerp").map((tag) => ({ ...tag, title: topicLabel(tag.title) })),
+    ...of("niveau").map((tag) => ({ ...tag, title: tag.title.replace(/^HBO-i\/niveau-(\d)$/i, `${t.lesson.level} $1`) })),
+    ...of("tag"),
+  ];
+}
+
 /** Page of an HBO-i level: the derived tag `HBO-i/niveau-2`. */
 export function levelUrl(level: number): string {
   return tagUrl("niveau", `HBO-i/niveau-${level}`);
@@ -103,10 +119,13 @@ export function splitSteps(matrix: Matrix): { used: Matrix["steps"]; unused: Mat
   return { used: matrix.steps.filter((s) => s.used), unused: matrix.steps.filter((s) => !s.used) };
 }
 
-/** Short label of a lesson for dense places (matrix cells): `4 Docker Images`. */
+/**
+ * Label of a lesson for dense places (matrix cells): `18 Uitleg Docker Registry`. The kind
+ * stays: in a cell the lessons of one topic often differ only in their kind, and without it
+ * "18 Docker Registry", "19 Docker Registry" and "28 Docker Registry" look the same.
+ */
 export function shortLabel(lesson: NavLesson): string {
-  const title = titleWithoutKind(lesson.title, lesson.kind);
-  return lesson.number !== undefined ? `${lesson.number} ${title}` : title;
+  return lesson.number !== undefined ? `${lesson.number} ${lesson.title}` : lesson.title;
 }
 
 /**
@@ -116,6 +135,23 @@ export function shortLabel(lesson: NavLesson): string {
  */
 export function wrapTables(html: string): string {
   return html.replace(/<table\b/g, '<div class="table-scroll"><table').replace(/<\/table>/g, "</table></div>");
+}
+
+/** A closing `Volgende stap: [[Les]]` quote as it renders, after its rule; the link's target is group 1. */
+const NEXT_STEP = /(?:<hr>\s*)?<blockquote>\s*<p>(?:<(?:strong|em)>)?Volgende stap\s*:?\s*(?:<\/(?:strong|em)>)?\s*:?\s*<a href="([^"#]*)"[^>]*>[\s\S]*?<\/a>\.?<\/p>\s*<\/blockquote>\s*$/;
+
+/**
+ * Lesson HTML without its closing "Volgende stap: [[…]]" quote (and the rule above it) when
+ * it leads where the page's "Volgende les" card leads: the card says it already, one line
+ * below. A quote that leads elsewhere (another page, or a heading) stays. The content check
+ * reads the line in the Markdown, so the chain of next steps is checked as before. Only the
+ * end of the page is looked at.
+ */
+export function withoutRepeatedNextStep(html: string, next: Pick<Link, "url"> | undefined): string {
+  if (!next) return html;
+  const from = Math.max(0, html.length - 2000);
+  const m = NEXT_STEP.exec(html.slice(from));
+  return m && m[1] === next.url ? html.slice(0, from + m.index).trimEnd() + "\n" : html;
 }
 
 /** What a page's `<head>` says about it: title, description, and the reading order's neighbours. */

@@ -2,7 +2,7 @@
  * Template filters. Templates print; every decision they need is a filter here.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
-import { courseOverview, groupListings, levelUrl, listingTitle, matrixLevels, moduleContains, shortLabel, splitSteps, titleWithoutKind, wrapTables } from "../course/site.ts";
+import { courseOverview, groupListings, levelUrl, listingTitle, matrixLevels, moduleContains, shortLabel, splitSteps, studentTags, titleWithoutKind, withoutRepeatedNextStep, wrapTables } from "../course/site.ts";
 import { plural } from "../site/strings.ts";
 
 const dateFormat = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" });
@@ -45,4 +45,6 @@ export default function filtersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("matrixLevels", matrixLevels);
   eleventyConfig.addFilter("shortLabel", shortLabel);
   eleventyConfig.addFilter("wrapTables", wrapTables);
+  eleventyConfig.addFilter("studentTags", studentTags);
+  eleventyConfig.addFilter("withoutRepeatedNextStep", withoutRepeatedNextStep);
 }

@@ -15,7 +15,7 @@ import { Diagnostics, formatDiagnostic, formatSummary, type Diagnostic } from ".
 import { metaDescription } from "./head.ts";
 import { ImagePipeline } from "../images/index.ts";
 import type { Attachment } from "../vault/index.ts";
-import type { Settings } from "../settings.ts";
+import { editUrl, type Settings } from "../settings.ts";
 import { ensureOutput, folderProblems, refuse } from "./output.ts";
 import filtersPlugin from "./filters.ts";
 import { fullPlan, RenderPlanner, type RenderPlan } from "./render-plan.ts";
@@ -85,6 +85,7 @@ export function navUrl(course: Course, serving: boolean): string {
 export default function coursePlugin(eleventyConfig: EleventyConfig, settings: Settings): void {
   const problems = folderProblems(settings);
   if (settings.siteUrlProblem) problems.push(settings.siteUrlProblem);
+  if (settings.repositoryProblem) problems.push(settings.repositoryProblem);
   if (problems.length) refuse(problems.join("\n"));
   const diagnostics = new Diagnostics();
   let state: SiteState | undefined;
@@ -204,6 +205,8 @@ export default function coursePlugin(eleventyConfig: EleventyConfig, settings: S
   eleventyConfig.addFilter("head", (url: string, title?: string, description?: string): PageHead => current().heads.get(url) ?? { title, description });
   eleventyConfig.addFilter("problems", (url: string) => (serving ? (state?.problems.get(url) ?? []) : []));
   eleventyConfig.addPlugin(filtersPlugin);
+  // "Bewerk deze pagina": the note's file in its repository, or "" without REPO_URL.
+  eleventyConfig.addFilter("editUrl", (rel: string) => (settings.repository ? editUrl(settings.repository, rel) : ""));
   // The full address of a root-relative URL: SITE_URL, then PATH_PREFIX (for the sitemap,
   // canonical links and og:url, which HtmlBasePlugin does not rewrite).
   eleventyConfig.addFilter("absoluteUrl", (url: string) => (settings.siteUrl ? `${settings.siteUrl}${settings.pathPrefix}${String(url).replace(/^\//, "")}` : ""));

@@ -16,6 +16,7 @@ import headingsPlugin from "./headings.ts";
 import htmlPlugin from "./html.ts";
 import { highlight } from "./highlight.ts";
 import imagesPlugin from "./images.ts";
+import inlineCodePlugin from "./inline-code.ts";
 import labsPlugin from "./labs.ts";
 import linksPlugin from "./links.ts";
 import quizPlugin from "./quiz.ts";
@@ -52,6 +53,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.use(sourceLinesPlugin)
     .use(commentsPlugin, { diagnostics })
     .use(markPlugin)
+    .use(inlineCodePlugin)
     .use(embedsPlugin, { vault, diagnostics })
     .use(wikilinksPlugin, { vault, diagnostics })
     .use(linksPlugin, { vault, diagnostics })

@@ -84,7 +84,11 @@ export const t = {
     breadcrumbs: "Kruimelpad",
     kind: "Soort les",
     levels: "HBO-i-niveau",
+    /** A level among a lesson's tags, for students: `Niveau 2`. */
+    level: "Niveau",
     steps: "Processtap",
+    /** The lesson's taxonomy codes, in the "Voor docenten" part. */
+    codes: "Taxonomiecode",
     /** A folded section at the end of a lesson with its HBO-i level and process step. */
     forTeachers: "Voor docenten",
     readingTime: "Leestijd",
@@ -100,6 +104,8 @@ export const t = {
     reference: "Naslag",
     /** The eyebrow of a page with `doelgroep: docenten`. */
     forTeachersPage: "Voor docenten",
+    /** The link to the lesson's Markdown file in its repository (`REPO_URL`). */
+    edit: "Bewerk deze pagina",
   },
   module: {
     eyebrow: "Module",
@@ -277,6 +283,10 @@ export const t = {
     hideAnswer: "Verberg het antwoord",
     /** Before the right answer(s) in the folded answer, which works without JavaScript. */
     correctAnswer: "Juist:",
+    /** The list of a page's questions in the right column (an exercise page has no table of contents). */
+    navLabel: "Vragen op deze pagina",
+    navQuestion: (n: number) => `Vraag ${n}`,
+    navState: { right: "goed", wrong: "niet goed", open: "nog open" } as Record<"right" | "wrong" | "open", string>,
   },
   progress: {
     title: "Je voortgang",

@@ -34,9 +34,9 @@ describe("titleWithoutKind", () => {
 
 describe("shortLabel", () => {
   const cases: Array<[Parameters<typeof shortLabel>[0], string]> = [
-    [{ title: "Uitleg Docker Images", url: "/x/", number: 4, kind: "Uitleg", role: "les" }, "4 Docker Images"],
+    [{ title: "Uitleg Docker Images", url: "/x/", number: 4, kind: "Uitleg", role: "les" }, "4 Uitleg Docker Images"],
     [{ title: "Commando's", url: "/c/", role: "naslag" }, "Commando's"],
-    [{ title: "Leertaak Webshop", url: "/w/", number: 10, kind: "Leertaak", role: "les" }, "10 Webshop"],
+    [{ title: "Leertaak Webshop", url: "/w/", number: 10, kind: "Leertaak", role: "les" }, "10 Leertaak Webshop"],
   ];
   for (const [lesson, expected] of cases) test(expected, () => assert.equal(shortLabel(lesson), expected));
 });

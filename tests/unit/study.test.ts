@@ -10,6 +10,7 @@ import {
   countDone,
   firstTry,
   hintFrom,
+  hintRange,
   isRight,
   judge,
   keysToClear,
@@ -209,4 +210,20 @@ describe("self-test tries and hints", () => {
     ["a version number is no sentence end", "Uitleg: Compose v2.20 leest compose.yaml. Verder niets.", "Compose v2.20 leest compose.yaml."],
   ];
   for (const [name, text, expected] of hints) test(`hintFrom: ${name}`, () => assert.equal(hintFrom(text), expected));
+
+  // Where the hint lies in the text, so the page can take it from the rendered explanation.
+  const ranges: Array<[string, string, string | undefined]> = [
+    ["a first sentence, after the label", "Juist: B\nUitleg: publiceer met docker run -p 8080:80. Verder niets.", "publiceer met docker run -p 8080:80."],
+    ["a sentence over two lines keeps its line break", "Uitleg: een zin\nover twee regels. Nog een.", "een zin\nover twee regels."],
+    ["white space before the label", "Juist: B\n   Uitleg:   kijk naar de poort", "kijk naar de poort"],
+    ["a Hint: line", "Uitleg: lang verhaal.\n  Hint: denk aan -p  ", "denk aan -p"],
+    ["an empty Hint: line", "Uitleg: x.\nHint:", undefined],
+    ["only a Juist: line", "Juist: B", undefined],
+  ];
+  for (const [name, text, expected] of ranges) {
+    test(`hintRange: ${name}`, () => {
+      const r = hintRange(text);
+      assert.equal(r && text.slice(r.start, r.end), expected);
+    });
+  }
 });
