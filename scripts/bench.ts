@@ -21,6 +21,9 @@
  * ({ markdownTemplateEngine: false, templateFormats: ["md"] }): no layout, no plugins. "full" is
  * `npm run build` with COURSE_CONTENT/COURSE_OUTPUT and STRICT empty. Wall time is measured
  * around the node process; peak RSS comes from a preloaded module (scripts/bench/measure.ts).
+ * After each bare build, Pagefind (the search index our build includes) runs alone on the bare
+ * output: "search floor" is (bare + Pagefind) / bare, what any build with this search index
+ * costs at least on this machine, before layouts, rules or navigation.
  * The last line is `ratio full/bare: X.XX` (median wall time full / median wall time bare).
  * The results start with the labs' bundle sizes against their budget (scripts/bench/bundle.ts);
  * `--bundle-only` measures only those.
@@ -137,18 +140,30 @@ function diagnosticCounts(stdout: string, broken: number | undefined): string {
   return `${summary}${list}${expected ? " (as intended)" : ` -- UNEXPECTED: the vault has ${broken} broken links and nothing else to report`}`;
 }
 
+/** Wraps every HTML fragment under `dir` in a minimal document (`<html lang="nl"><body>`). */
+function wrapPages(dir: string): void {
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith(".html")) continue;
+    const file = path.join(e.parentPath, e.name);
+    writeFileSync(file, `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${e.name}</title></head><body>${readFileSync(file, "utf8")}</body></html>`);
+  }
+}
+
 async function benchBuilds(vault: VaultInfo): Promise<string[]> {
   const measurer = new Measurer(work);
   const cli = path.join(root, "node_modules/@11ty/eleventy/cmd.cjs");
+  const pagefindBin = path.join(root, "node_modules/pagefind/lib/runner/bin.cjs");
   const bareConfig = path.join(work, "bare.config.mjs");
   writeFileSync(bareConfig, `export default function () {\n  return { markdownTemplateEngine: false, templateFormats: ["md"] };\n}\n`);
   const out = (name: string) => path.join(work, "out", name);
   const builds = {
     bare: (dir: string) => measurer.run("bare Eleventy", [], [cli, `--config=${bareConfig}`, `--input=${vaultDir}`, `--output=${dir}`, "--quiet"], work),
+    search: (dir: string) => measurer.run("Pagefind on the bare output", [], [pagefindBin, "--site", dir, "--silent"], work),
     full: (dir: string) =>
       measurer.run("full build", ["--import", "tsx"], [cli, "--config=eleventy.config.ts", "--quiet"], root, { COURSE_CONTENT: vaultDir, COURSE_OUTPUT: dir, STRICT: "" }),
   };
   const results: Record<"bare" | "full", BuildResult[]> = { bare: [], full: [] };
+  const search: BuildResult[] = [];
 
   const warmBare = await builds.bare(out("bare-warm-up"));
   const warmFull = await builds.full(out("full-warm-up"));
@@ -168,6 +183,12 @@ async function benchBuilds(vault: VaultInfo): Promise<string[]> {
       const result = await builds[kind](dir);
       results[kind].push(result);
       line.push(`${kind} ${seconds(result.ms)}`);
+      if (kind === "bare") {
+        wrapPages(dir); // not timed: bare pages are fragments, and Pagefind indexes only whole documents
+        const indexed = await builds.search(dir);
+        search.push(indexed);
+        line.push(`Pagefind on it ${seconds(indexed.ms)}`);
+      }
       rmSync(dir, { recursive: true, force: true });
     }
     log(`run ${r}/${opts.runs}: ${line.join(", ")}`);
@@ -184,6 +205,7 @@ async function benchBuilds(vault: VaultInfo): Promise<string[]> {
     "",
     `${RSS_NOTE}; wall time = spawn to exit of that process.`,
     `lesson pages: ${fullLessons.length} of ${notes} notes found in the full output (by note URL), ${bareLessons.length} in the bare output; HTML per note counts every page (listings, search, 404 ...).`,
+    `search floor: bare Eleventy + Pagefind on its output = ${seconds(wallMedian(rows[0]!) + median(search.map((r) => r.ms)))} median, ${((wallMedian(rows[0]!) + median(search.map((r) => r.ms))) / wallMedian(rows[0]!)).toFixed(2)}× bare (Pagefind alone ${seconds(median(search.map((r) => r.ms)))}).`,
     `RSS ratio full/bare: ${rss}`,
     `ratio full/bare: ${(wallMedian(rows[1]!) / wallMedian(rows[0]!)).toFixed(2)}`,
   ];
