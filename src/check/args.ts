@@ -27,6 +27,17 @@ export function parseCommandLine(argv: string[], options: Options): ParsedArgs {
   }
 }
 
+/** `parseCommandLine`, or, on wrong use, its message and `usage` on stderr and undefined (exit with `USAGE_EXIT`). */
+export function readCommandLine(argv: string[], options: Options, usage: string): ParsedArgs | undefined {
+  try {
+    return parseCommandLine(argv, options);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n\n${usage}`);
+    return undefined;
+  }
+}
+
 /** The Dutch sentence for one of `parseArgs`'s errors; the option is taken from its English message. */
 function dutch(err: Error & { code?: string }): string {
   // `'--kleur'`, `'--format <value>'` or `'-o, --output <value>'`: the long name when there is one.

@@ -7,7 +7,7 @@
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readSettings } from "../settings.ts";
-import { parseCommandLine, USAGE_EXIT, UsageError } from "./args.ts";
+import { readCommandLine, USAGE_EXIT } from "./args.ts";
 import { checkContent, failed, formatReport } from "./index.ts";
 
 const USAGE = `Gebruik: npm run -s check -- [map] [--format text|json] [--output <bestand>] [--strict]
@@ -29,14 +29,8 @@ const OPTIONS = {
 
 function main(argv: string[]): number {
   const settings = readSettings();
-  let args;
-  try {
-    args = parseCommandLine(argv, OPTIONS);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    console.error(`${err.message}\n\n${USAGE}`);
-    return USAGE_EXIT;
-  }
+  const args = readCommandLine(argv, OPTIONS, USAGE);
+  if (!args) return USAGE_EXIT;
   const { values, positionals } = args;
   if (values.help) {
     console.log(USAGE);

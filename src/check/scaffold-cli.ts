@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { readSettings } from "../settings.ts";
-import { parseCommandLine, USAGE_EXIT, UsageError } from "./args.ts";
+import { readCommandLine, USAGE_EXIT } from "./args.ts";
 import { DEFAULT_FOLDER, DEFAULT_STEP, ScaffoldError, scaffoldLesson } from "./scaffold.ts";
 
 const USAGE = `Gebruik: npm run new -- "<nummer>. <Soort> <Onderwerp>" [--map <map>] [--stap <code>]
@@ -26,14 +26,8 @@ const OPTIONS = {
 
 function main(argv: string[]): number {
   const settings = readSettings();
-  let args;
-  try {
-    args = parseCommandLine(argv, OPTIONS);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    console.error(`${err.message}\n\n${USAGE}`);
-    return USAGE_EXIT;
-  }
+  const args = readCommandLine(argv, OPTIONS, USAGE);
+  if (!args) return USAGE_EXIT;
   const { values, positionals: names } = args;
   if (values.help) {
     console.log(USAGE);

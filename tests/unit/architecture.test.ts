@@ -4,10 +4,11 @@
  * imports only the UI strings and the labs' pure logic.
  */
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { sourceFiles } from "../helpers/files.ts";
 
 const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
 
@@ -39,14 +40,6 @@ interface Import {
   spec: string;
 }
 
-function sourceFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) sourceFiles(p, out);
-    else if (e.name.endsWith(".ts")) out.push(p);
-  }
-  return out;
-}
 
 /** The top-level part of src/ a path belongs to: its first folder, or the file name without `.ts`. */
 function partOf(file: string): string {

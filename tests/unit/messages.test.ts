@@ -4,10 +4,11 @@
  * say the same Dutch words, and the teachers' guide explains every rule id.
  */
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { sourceFiles } from "../helpers/files.ts";
 import { Diagnostics } from "../../src/diagnostics/index.ts";
 import { MESSAGES, say, type RuleId } from "../../src/diagnostics/messages.ts";
 import { CONTENT_RULES } from "../../src/rules/index.ts";
@@ -24,14 +25,6 @@ function anyValues(): never {
 /** Words that give an English text away; Dutch shares none of them. */
 const ENGLISH = /\b(the|and|not|has|does|cannot|with|instead|should|must|found|page|file|line|into|rename)\b/i;
 
-function sourceFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) sourceFiles(p, out);
-    else if (e.name.endsWith(".ts")) out.push(p);
-  }
-  return out;
-}
 
 describe("diagnostic messages", () => {
   const rules = Object.keys(MESSAGES) as RuleId[];
