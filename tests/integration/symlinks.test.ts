@@ -1,5 +1,5 @@
 /**
- * Symbolic links in the content folder (src/vault/index.ts `walk`), with real links made by the
+ * Symbolic links in the content folder (src/vault/scan.ts `walk`), with real links made by the
  * test: a link out of the folder is not followed and is reported naming where it points; a
  * dangling link and links that loop are reported and never crash the scan, the check or the build.
  */
