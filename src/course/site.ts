@@ -3,8 +3,9 @@
  * page summary, grouping of listings, the matrix split into used and unused rows, and small
  * text helpers. Pure functions over the course model; the templates only print the result.
  */
-import type { Course, Link, Listing, Matrix, NavLesson, NavModule, TagLink } from "./index.ts";
-import { isLesson, tagUrl } from "./index.ts";
+import type { Course, Link, Listing, Matrix, NavLesson, NavModule, TagLink } from "./types.ts";
+import { isLesson } from "./nav.ts";
+import { tagUrl } from "./listings.ts";
 import { COMPONENTS, parseCode } from "../taxonomy/index.ts";
 import { topicLabel } from "../site/search.ts";
 import { t } from "../site/strings.ts";

@@ -1,5 +1,5 @@
 /**
- * Folder notes and URLs the site reserves (src/vault/index.ts, src/course/index.ts): a note next
+ * Folder notes and URLs the site reserves (src/vault/urls.ts, src/course/nav.ts): a note next
  * to a folder of the same name is that folder's module page, not a lesson; a note or folder
  * whose URL is a generated page's is moved aside and reported.
  */

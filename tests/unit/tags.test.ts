@@ -1,5 +1,5 @@
 /**
- * Tag pages never share a URL and never have an empty one (src/course/index.ts `tagSlug`):
+ * Tag pages never share a URL and never have an empty one (src/course/listings.ts `tagSlug`):
  * `C++` and `C#` would both slug to `c`, 🐳 and 日本 to nothing.
  */
 import assert from "node:assert/strict";
