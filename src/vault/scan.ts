@@ -103,7 +103,6 @@ function walk(base: string, out: FoundFile[], skipped: SkippedLink[]): void {
         visit(abs, real);
         chain.delete(real);
       } else if (st.isFile()) out.push({ rel: path.relative(base, abs).split(path.sep).join("/"), mtimeMs: st.mtimeMs, size: st.size });
-      else if (st.isFile()) out.push({ rel: path.relative(base, abs).split(path.sep).join("/"), mtimeMs: st.mtimeMs, size: st.size });
     }
   };
   visit(base, baseReal);

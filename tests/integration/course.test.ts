@@ -28,7 +28,7 @@ describe("the course in content/", () => {
 
   test("builds in strict mode without errors", () => {
     assert.equal(build.status, 0, build.stdout + build.stderr);
-    assert.match(build.stdout, /\[course\] 0 errors/);
+    assert.match(build.stdout, /\[course\] 0 fouten/);
   });
 
   test("every published note has its page, with its title", () => {
