@@ -3,7 +3,7 @@
  * `npm run build` does, and returns its exit status and output.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { tempDir } from "./tmp.ts";
 
@@ -44,4 +44,26 @@ export function htmlFiles(dir: string): string[] {
 export function pageFiles(dir: string): string[] {
   const nav = path.join(dir, "nav") + path.sep;
   return htmlFiles(dir).filter((f) => !f.startsWith(nav));
+}
+
+/** The file a root-relative URL is served from in `output` (a folder serves its index.html), or undefined. */
+export function servedFile(output: string, url: string, prefix = "/"): string | undefined {
+  const clean = decodeURIComponent(url.split("#")[0]!.split("?")[0]!);
+  if (!clean.startsWith(prefix)) return undefined;
+  const p = path.join(output, clean.slice(prefix.length));
+  if (existsSync(p) && statSync(p).isFile()) return p;
+  if (existsSync(path.join(p, "index.html"))) return path.join(p, "index.html");
+  return undefined;
+}
+
+/** Every internal `href`, `src` and `srcset` URL on the built pages that no file answers: `page -> url`. */
+export function brokenInternalLinks(output: string, prefix = "/"): string[] {
+  const out: string[] = [];
+  for (const file of htmlFiles(output)) {
+    const html = readFileSync(file, "utf8");
+    const urls = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
+    for (const m of html.matchAll(/srcset="([^"]*)"/g)) for (const c of m[1]!.split(",")) urls.push(c.trim().split(" ")[0]!);
+    for (const url of urls) if (url.startsWith("/") && !url.startsWith("//") && !servedFile(output, url.replace(/&amp;/g, "&"), prefix)) out.push(`${path.relative(output, file)} -> ${url}`);
+  }
+  return out;
 }

@@ -4,23 +4,15 @@
  * templates, diagnostics with file:line, strict mode, path prefix, ignored folders.
  */
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { buildSite, htmlFiles as pages, projectRoot, type BuildResult } from "../helpers/build.ts";
+import { buildSite, htmlFiles as pages, projectRoot, servedFile, type BuildResult } from "../helpers/build.ts";
 
 const vault = path.join(projectRoot, "tests/fixtures/build-vault");
 const rel = "tests/fixtures/build-vault";
 
 /** The file a root-relative URL is served from, or undefined when it does not exist. */
-function served(output: string, url: string, prefix = "/"): string | undefined {
-  const clean = decodeURIComponent(url.split("#")[0]!.split("?")[0]!);
-  if (!clean.startsWith(prefix)) return undefined;
-  const p = path.join(output, clean.slice(prefix.length));
-  if (existsSync(p) && statSync(p).isFile()) return p;
-  if (existsSync(path.join(p, "index.html"))) return path.join(p, "index.html");
-  return undefined;
-}
 
 describe("build of a small vault", () => {
   let build: BuildResult;
@@ -67,12 +59,12 @@ describe("build of a small vault", () => {
     for (const file of pages(build.output)) {
       const html = readFileSync(file, "utf8");
       for (const m of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) {
-        assert.ok(served(build.output, m[1]!), `${path.relative(build.output, file)} links to missing ${m[1]}`);
+        assert.ok(servedFile(build.output, m[1]!), `${path.relative(build.output, file)} links to missing ${m[1]}`);
       }
       for (const m of html.matchAll(/srcset="([^"]*)"/g)) {
         for (const candidate of m[1]!.split(",")) {
           const url = candidate.trim().split(" ")[0]!;
-          assert.ok(served(build.output, url), `${path.relative(build.output, file)} srcset has missing ${url}`);
+          assert.ok(servedFile(build.output, url), `${path.relative(build.output, file)} srcset has missing ${url}`);
         }
       }
     }
@@ -143,7 +135,7 @@ describe("path prefix", () => {
       const page = readFileSync(file, "utf8");
       for (const m of page.matchAll(/(?:href|src)="(\/[^"]*)"/g)) {
         assert.ok(m[1]!.startsWith("/cursus/"), `${path.relative(r.output, file)}: ${m[1]} lacks the prefix`);
-        assert.ok(served(r.output, m[1]!, "/cursus/"), `${path.relative(r.output, file)} links to missing ${m[1]}`);
+        assert.ok(servedFile(r.output, m[1]!, "/cursus/"), `${path.relative(r.output, file)} links to missing ${m[1]}`);
       }
     }
   });

@@ -4,20 +4,15 @@
  * Go template was eaten by a template engine.
  */
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { HtmlValidate } from "html-validate";
 import { loadVault } from "../../src/vault/index.ts";
-import { buildSite, htmlFiles, projectRoot, type BuildResult } from "../helpers/build.ts";
+import { buildSite, htmlFiles, projectRoot, servedFile, type BuildResult } from "../helpers/build.ts";
 
 const vault = loadVault({ root: path.join(projectRoot, "content"), assetsDir: path.join(projectRoot, "_assets") });
 
-function served(output: string, url: string): boolean {
-  const clean = decodeURIComponent(url.split("#")[0]!.split("?")[0]!);
-  const p = path.join(output, clean);
-  return (existsSync(p) && statSync(p).isFile()) || existsSync(path.join(p, "index.html"));
-}
 
 describe("the course in content/", () => {
   let build: BuildResult;
@@ -56,9 +51,9 @@ describe("the course in content/", () => {
       const urls = [...html.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
       for (const m of html.matchAll(/\ssrcset="([^"]*)"/g)) for (const c of m[1]!.split(",")) urls.push(c.trim().split(" ")[0]!);
       for (const url of urls) {
-        if (!served(build.output, url)) problems.push(`${where}: ${url}`);
+        if (!servedFile(build.output, url)) problems.push(`${where}: ${url}`);
         const hash = url.split("#")[1];
-        if (hash && served(build.output, url)) {
+        if (hash && servedFile(build.output, url)) {
           const target = path.join(build.output, decodeURIComponent(url.split("#")[0]!), url.split("#")[0]!.endsWith("/") ? "index.html" : "");
           if (!idsOf(target).has(decodeURIComponent(hash))) problems.push(`${where}: ${url} (no such id)`);
         }

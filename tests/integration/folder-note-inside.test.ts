@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { buildSite, type BuildResult } from "../helpers/build.ts";
+import { brokenInternalLinks, buildSite, type BuildResult } from "../helpers/build.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const files: Record<string, string> = {
@@ -45,6 +45,10 @@ describe("build of a vault with folder notes inside their folders", () => {
 
   test("the build succeeds", () => {
     assert.equal(build!.status, 0, build!.stderr + build!.stdout);
+  });
+
+  test("no internal link, image or script on any page points nowhere", () => {
+    assert.deepEqual(brokenInternalLinks(build!.output), []);
   });
 
   test("Netwerken/Netwerken.md is the module page: its text above the lesson list, and not in it", () => {

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Diagnostic } from "../../src/diagnostics/index.ts";
-import { buildSite, projectRoot, type BuildResult } from "../helpers/build.ts";
+import { brokenInternalLinks, buildSite, projectRoot, type BuildResult } from "../helpers/build.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const PNG = readFileSync(path.join(projectRoot, "tests/fixtures/assets/vm_docker.png"));
@@ -77,6 +77,10 @@ describe("a hostile vault", () => {
     assert.equal(check.code, 1, check.stderr);
     assert.ok(report.summary.pages >= 6, JSON.stringify(report.summary));
     assert.equal(build.status, 0, build.stderr);
+  });
+
+  test("no internal link, image or script on any page points nowhere, broken images included", () => {
+    assert.deepEqual(brokenInternalLinks(build.output), []);
   });
 
   test("50 YAML aliases: a frontmatter-yaml error at the first alias line, in the check and the build; the note and the others are still published", () => {

@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { buildSite, projectRoot, type BuildResult } from "../helpers/build.ts";
+import { brokenInternalLinks, buildSite, projectRoot, type BuildResult } from "../helpers/build.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const files: Record<string, string> = {
@@ -38,6 +38,10 @@ describe("build of a vault with a folder note and notes named like generated pag
       writeFileSync(path.join(dir, rel), text);
     }
     build = buildSite(dir);
+  });
+
+  test("no internal link, image or script on any page points nowhere", () => {
+    assert.deepEqual(brokenInternalLinks(build.output), []);
   });
 
   test("the build succeeds (no output conflict)", () => {
