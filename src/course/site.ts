@@ -6,6 +6,7 @@
 import type { Course, Link, Listing, Matrix, NavLesson, NavModule, TagLink } from "./types.ts";
 import { isLesson } from "./nav.ts";
 import { tagUrl } from "./listings.ts";
+import { NEXT_STEP } from "./text.ts";
 import { COMPONENTS, parseCode } from "../taxonomy/index.ts";
 import { topicLabel } from "../site/search.ts";
 import { t } from "../site/strings.ts";
@@ -138,8 +139,6 @@ export function wrapTables(html: string): string {
   return html.replace(/<table\b/g, '<div class="table-scroll"><table').replace(/<\/table>/g, "</table></div>");
 }
 
-/** A closing `Volgende stap: [[Les]]` quote as it renders, after its rule; the link's target is group 1. */
-const NEXT_STEP = /(?:<hr>\s*)?<blockquote>\s*<p>(?:<(?:strong|em)>)?Volgende stap\s*:?\s*(?:<\/(?:strong|em)>)?\s*:?\s*<a href="([^"#]*)"[^>]*>[\s\S]*?<\/a>\.?<\/p>\s*<\/blockquote>\s*$/;
 
 /**
  * Lesson HTML without its closing "Volgende stap: [[…]]" quote (and the rule above it) when

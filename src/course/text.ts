@@ -25,13 +25,17 @@ function plainText(html: string): string {
     .trim();
 }
 
+/** A closing `Volgende stap: [[Les]]` quote as it renders, after its rule; the link's target is group 1. */
+export const NEXT_STEP = /(?:<hr>\s*)?<blockquote>\s*<p>(?:<(?:strong|em)>)?Volgende stap\s*:?\s*(?:<\/(?:strong|em)>)?\s*:?\s*<a href="([^"#]*)"[^>]*>[\s\S]*?<\/a>\.?<\/p>\s*<\/blockquote>\s*$/;
+
 /**
  * The first `max` characters of a page's text (code, scripts and styles left out), read from
  * as little of the HTML as needed: a long page costs no more than a short one.
  */
 export function summaryText(html: string, max = 160): string {
   for (let size = 2048; ; size *= 4) {
-    if (size >= html.length) return plainText(html).slice(0, max);
+    // A short page: all of it, but not the closing "Volgende stap" (a pointer, not what the page is about).
+    if (size >= html.length) return plainText(html.replace(NEXT_STEP, "")).slice(0, max);
     let part = html.slice(0, size);
     // Never end inside a tag or inside a block whose text is left out.
     const lastOpen = part.lastIndexOf("<");
