@@ -258,7 +258,9 @@ describe("tabs and heading links in a browser", () => {
     const box = await anchor.boundingBox();
     assert.ok(box && box.width >= 24 && box.height >= 24, `a 24 px target: ${JSON.stringify(box)}`);
     await page.keyboard.press("Enter");
-    assert.equal(new URL(page.url()).hash, "#installeren");
+    // Following the link is a navigation within the page: wait for it (a fixed pause would be flaky), then check.
+    await page.waitForFunction(() => location.hash === "#installeren", undefined, { timeout: 5000 }).catch(() => undefined);
+    assert.equal(await page.evaluate(() => location.hash), "#installeren");
     await page.locator("body").focus();
     await page.mouse.move(0, 0);
     assert.equal(await opacity(), "0");
