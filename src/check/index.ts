@@ -5,6 +5,7 @@
  */
 import { compile } from "../compile/index.ts";
 import { formatDiagnostic, formatSummary, quoteFileName, type Diagnostic } from "../diagnostics/index.ts";
+import { checkPublishedSvgs } from "../rules/svg.ts";
 
 export interface CheckOptions {
   contentDir: string;
@@ -31,7 +32,9 @@ export interface CheckResult {
 }
 
 export function checkContent(options: CheckOptions): CheckResult {
-  const { vault, diagnostics } = compile({ contentDir: options.contentDir, assetsDir: options.assetsDir, allowHtmlScripts: options.allowHtmlScripts, gitDates: false });
+  const { vault, diagnostics, publishedAttachments } = compile({ contentDir: options.contentDir, assetsDir: options.assetsDir, allowHtmlScripts: options.allowHtmlScripts, gitDates: false });
+  // The SVGs the build publishes: those published pages use, and all of _assets/ (copied whole).
+  if (!options.allowHtmlScripts) checkPublishedSvgs([...publishedAttachments, ...vault.attachments.filter((a) => a.shared)], diagnostics);
   const list = diagnostics.all();
   const problems = list.filter((d) => d.severity !== "info");
   return {

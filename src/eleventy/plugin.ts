@@ -20,7 +20,8 @@ import { ensureOutput, folderProblems, refuse } from "./output.ts";
 import filtersPlugin from "./filters.ts";
 import { fullPlan, RenderPlanner, type RenderPlan } from "./render-plan.ts";
 import { SearchIndex, topicsOf, writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
-import { isSvg, SvgGuard } from "./svg.ts";
+import { isSvg } from "../rules/svg.ts";
+import { SvgGuard } from "./svg.ts";
 
 export interface SiteState {
   compiled: Compiled;

@@ -12,16 +12,8 @@ import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostics } from "../diagnostics/index.ts";
 import { sanitiseSvg, type SanitisedSvg } from "../markdown/sanitise.ts";
+import { isSvg, reportUnsafeSvg } from "../rules/svg.ts";
 import type { Attachment } from "../vault/index.ts";
-
-export const isSvg = (att: Attachment) => att.name.toLowerCase().endsWith(".svg");
-
-/** 1-based line of `offset` in `text`. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-}
 
 export class SvgGuard {
   private readonly checked = new Map<string, { key: string; result: SanitisedSvg; source: string }>();
@@ -43,7 +35,7 @@ export class SvgGuard {
       this.checked.set(att.abs, entry);
     }
     const { result, source } = entry;
-    for (const r of result.removed) diagnostics.report("warning", "unsafe-svg", { file: att.file, line: lineAt(source, r.offset) }, r);
+    reportUnsafeSvg(att.file, source, result, diagnostics);
     return result.removed.length ? result : undefined;
   }
 
