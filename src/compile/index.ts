@@ -178,7 +178,8 @@ export class Compiler {
     const isCourse = isCourseVault(vault.notes);
     if (this.course !== undefined && this.course !== isCourse) this.results = new Map();
     this.course = isCourse;
-    const toRender = this.affected(vault);
+    const stamps = attachmentStamps(vault);
+    const toRender = this.affected(vault, stamps);
 
     const sink = new NoteDiagnostics();
     const md = createMarkdown({ vault, diagnostics: sink, renderImage: options.renderImage, allowHtmlScripts: options.allowHtmlScripts });
@@ -214,7 +215,7 @@ export class Compiler {
     }
     this.results = results;
     this.attachmentKeys = new Set(vault.attachments.map((a) => nameKey(a.name)));
-    this.attachmentStamps = attachmentStamps(vault);
+    this.attachmentStamps = stamps;
 
     const diagnostics = this.diagnostics;
     diagnostics.clear();
@@ -244,7 +245,7 @@ export class Compiler {
    * Vault paths of the notes to render: new and changed notes, plus every note whose page
    * may differ because of them. On the first compile, every note.
    */
-  private affected(vault: Vault): Set<string> {
+  private affected(vault: Vault, stamps: Map<string, string>): Set<string> {
     const previous = this.results;
     const out = new Set<string>();
     if (previous.size === 0) {
@@ -276,7 +277,6 @@ export class Compiler {
     for (const k of attachments) if (!this.attachmentKeys.has(k)) keys.add(k);
     for (const k of this.attachmentKeys) if (!attachments.has(k)) keys.add(k);
     // A file replaced in place (a fixed image): its size and time tell, and its users render again.
-    const stamps = attachmentStamps(vault);
     for (const a of vault.attachments) {
       const before = this.attachmentStamps.get(a.abs);
       if (before !== undefined && before !== stamps.get(a.abs)) keys.add(nameKey(a.name));
